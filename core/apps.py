@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender, **kwargs) -> None:
+    from core.services import roles_sync
+
+    roles_sync()
+
+
+class CoreConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Dùng chung"
+
+    def ready(self) -> None:
+        # After every app's migrations, so the admin role sees all their permissions.
+        post_migrate.connect(_sync_roles, dispatch_uid="core.roles_sync")
