@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "core",
     "units",
     "criteria",

@@ -1,22 +1,21 @@
-"""
-URL configuration for config project.
+"""URL map. Every pattern here has its row in core/tests/test_permissions.py."""
 
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = f"{settings.PORTAL_NAME} — Quản trị"
+admin.site.site_title = settings.PORTAL_NAME
+admin.site.index_title = "Quản trị dữ liệu phong trào"
 
 urlpatterns = [
-    path('admin/', admin.site.urls),
+    path("", include("core.urls")),
+    path("", include("units.urls")),
+    path("phong-trao/", include("emulation.urls")),
+    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("quan-tri/", admin.site.urls),
 ]

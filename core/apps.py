@@ -14,5 +14,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self) -> None:
+        from core import permissions  # noqa: F401  (registers the shared rules)
+
         # After every app's migrations, so the admin role sees all their permissions.
         post_migrate.connect(_sync_roles, dispatch_uid="core.roles_sync")

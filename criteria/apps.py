@@ -5,3 +5,4 @@ class CriteriaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "criteria"
     verbose_name = "Tiêu chí thi đua"
+

@@ -28,6 +28,9 @@ class Campaign(models.Model):
     document_number = models.PositiveIntegerField("số kế hoạch", null=True, blank=True)
     document_symbol = models.CharField("ký hiệu", max_length=50, default="KH-UBND")
     document_date = models.DateField("ngày ban hành", null=True, blank=True)
+    signer_authority = models.CharField(
+        "thẩm quyền ký", max_length=150, blank=True, help_text="Ví dụ: TM. Ủy ban nhân dân."
+    )
     signer_title = models.CharField("chức vụ người ký", max_length=100, blank=True)
     signer_name = models.CharField("người ký", max_length=150, blank=True)
     year = models.PositiveSmallIntegerField("năm", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
@@ -115,6 +118,7 @@ class Campaign(models.Model):
 class LegalBasis(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="legal_bases")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    doc_type = models.CharField("loại văn bản", max_length=50, default="Kế hoạch")
     number = models.CharField("số, ký hiệu", max_length=50, help_text="Ví dụ 2481/KH-UBND.")
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     issuer = models.CharField("cơ quan ban hành", max_length=255)

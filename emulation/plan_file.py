@@ -92,6 +92,7 @@ def _load_campaign(spec: dict) -> Campaign:
         document_number=spec.get("document_number"),
         document_symbol=spec.get("document_symbol", "KH-UBND"),
         document_date=spec.get("document_date"),
+        signer_authority=spec.get("signer_authority", ""),
         signer_title=spec.get("signer_title", ""),
         signer_name=spec.get("signer_name", ""),
         year=spec["year"],
@@ -109,7 +110,8 @@ def _load_campaign(spec: dict) -> Campaign:
     campaign.participants.set(_units_by_code(spec.get("participants") or [], "campaign.participants"))
 
     for order, item in enumerate(spec.get("legal_bases") or [], start=1):
-        basis = LegalBasis(campaign=campaign, order=order, number=item["number"], issued_on=item.get("issued_on"),
+        basis = LegalBasis(campaign=campaign, order=order, doc_type=item.get("doc_type", "Kế hoạch"),
+                           number=item["number"], issued_on=item.get("issued_on"),
                            issuer=item["issuer"], title=_text(item["title"]))
         _checked(basis, f"Căn cứ {item['number']}").save()
     for order, item in enumerate(spec.get("contents") or [], start=1):

@@ -1,3 +1,36 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from units.models import Official, Position, Unit
+
+
+class OfficialInline(admin.TabularInline):
+    model = Official
+    fields = ["full_name", "position", "leadership", "is_active"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "short_name", "kind", "parent", "order", "is_active"]
+    list_filter = ["kind", "is_active"]
+    list_editable = ["order"]
+    search_fields = ["code", "name", "short_name"]
+    inlines = [OfficialInline]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["name", "in_charge_of_cchc", "order"]
+    list_editable = ["in_charge_of_cchc", "order"]
+    search_fields = ["name"]
+
+
+@admin.register(Official)
+class OfficialAdmin(SimpleHistoryAdmin):
+    list_display = ["full_name", "unit", "position", "leadership", "user", "is_active"]
+    list_filter = ["unit", "leadership", "position__in_charge_of_cchc", "is_active"]
+    search_fields = ["full_name", "user__username"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["unit", "position", "user"]

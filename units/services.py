@@ -104,3 +104,14 @@ def ward_load(*, data: dict, password: str) -> WardLoadResult:
         _account(item, password, f"Tài khoản {item['username']}",
                  first_name=item.get("first_name", ""), last_name=item.get("last_name", ""))
     return WardLoadResult(ward, created=True, accounts=accounts)
+
+
+@transaction.atomic
+def official_update_own(*, official: Official, actor, data: dict) -> Official:
+    """An official corrects their own name, sex or birth date; history records who changed it."""
+    for field_name in ("full_name", "sex", "birth_date"):
+        setattr(official, field_name, data[field_name])
+    official._history_user = actor
+    official.full_clean()
+    official.save(update_fields=["full_name", "sex", "birth_date"])
+    return official

@@ -1,0 +1,56 @@
+"""Reads of campaigns: the list, and one campaign with everything its page shows."""
+
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from awards.models import AwardForm
+from criteria.models import Criterion, Indicator
+from emulation.models import Campaign
+
+
+def campaigns_visible() -> QuerySet[Campaign]:
+    return Campaign.objects.select_related("issuing_unit").order_by("-is_active", "-year", "code")
+
+
+def campaign_page(code: str) -> Campaign:
+    """The campaign with its plan loaded in a fixed number of queries; raises DoesNotExist."""
+    indicators = Indicator.objects.prefetch_related("applies_to").order_by("order", "code")
+    criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(
+        "order", "code"
+    )
+    awards = AwardForm.objects.prefetch_related("standards", "dossier_parts").order_by("order")
+    campaign = (
+        Campaign.objects.select_related("issuing_unit")
+        .prefetch_related(
+            "legal_bases",
+            "contents",
+            "assignments",
+            "milestones",
+            "participants",
+            Prefetch("criteria", queryset=criteria),
+            Prefetch("award_forms", queryset=awards),
+        )
+        .get(code=code)
+    )
+    campaign.total_points = sum(i.points for c in campaign.criteria.all() for i in c.indicators.all())
+    return campaign
+
+
+def current_campaign(today: date) -> Campaign | None:
+    """The active campaign whose period covers today, else the latest active one."""
+    active = Campaign.objects.filter(is_active=True).select_related("issuing_unit")
+    return (
+        active.filter(start_date__lte=today, end_date__gte=today).order_by("-year").first()
+        or active.order_by("-year").first()
+    )
+
+
+def report_month_due(campaign: Campaign, today: date) -> tuple[date, date] | None:
+    """The month whose report is due next, and its deadline; None after the last deadline."""
+    for month in campaign.months():
+        deadline = campaign.report_deadline(month)
+        if deadline >= today and month <= today:
+            return month, deadline
+    return None
+
