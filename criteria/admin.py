@@ -25,7 +25,9 @@ class IndicatorInline(admin.StackedInline):
     formset = IndicatorInlineFormSet
     extra = 0
     show_change_link = True
-    fields = [("code", "order"), "name", ("kind", "measure", "scoring_rule"), ("target", "comparison", "points", "floor")]
+    # Every field Indicator.clean() checks must be on the form, or its error has nowhere to go.
+    fields = [("code", "order"), "name", ("kind", "measure", "scoring_rule", "figure_source"),
+              ("numerator_label", "denominator_label"), ("target", "comparison", "points", "floor", "baseline")]
 
 
 @admin.register(Criterion)

@@ -1,0 +1,61 @@
+# Thi đua CCHC — quick start: `make run` (demo on http://127.0.0.1:8000) and `make test`.
+# Both set themselves up on a fresh Debian machine with Python 3.11+.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV_ENV := DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint serve worker beat system-packages migrate demo clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+# Debian packages the PDFs and their tests need; installed only when missing and run as root.
+SYSTEM_PACKAGES := fonts-liberation2 poppler-utils
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing Debian packages:$$missing (install them as root: apt-get install$$missing)"; fi; \
+	fi
+
+setup: $(VENV)/.installed system-packages
+
+migrate: setup
+	$(DEV_ENV) $(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+
+run: demo
+	@echo "Mở http://$(HOST):$(PORT)/ — đăng nhập bằng một tài khoản demo ở trên."
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Production: configure with environment variables (see .env.example), PostgreSQL and Redis.
+serve: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+worker: setup
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+beat: setup
+	$(VENV)/bin/celery -A config beat --loglevel=INFO --schedule $${CELERY_BEAT_SCHEDULE_FILE:-/tmp/thidua-celerybeat-schedule}
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
