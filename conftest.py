@@ -15,8 +15,13 @@ from units.models import Official, Unit
 from units.tests.factories import OfficialFactory, PositionFactory, UnitFactory, UserFactory
 
 PLAN_FILE = Path(settings.BASE_DIR) / "data" / "plans" / "ke-hoach-thi-dua-cchc-2026.yaml"
-WARD_UNITS = [("VP", Unit.Kind.OFFICE), ("KTHTDT", Unit.Kind.DEPARTMENT), ("VHXH", Unit.Kind.DEPARTMENT),
-              ("TTPVHCC", Unit.Kind.CENTRE), ("TTDVTH", Unit.Kind.CENTRE)]
+WARD_UNITS = [
+    ("VP", Unit.Kind.OFFICE),
+    ("KTHTDT", Unit.Kind.DEPARTMENT),
+    ("VHXH", Unit.Kind.DEPARTMENT),
+    ("TTPVHCC", Unit.Kind.CENTRE),
+    ("TTDVTH", Unit.Kind.CENTRE),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -42,31 +47,41 @@ class Ward:
 
 @pytest.fixture
 def ward(db) -> Ward:
-    root = UnitFactory(code="NGN", name="Ủy ban nhân dân phường Nam Gia Nghĩa", short_name="UBND phường",
-                       kind=Unit.Kind.WARD)
-    units = {code: UnitFactory(code=code, kind=kind, parent=root, order=i)
-             for i, (code, kind) in enumerate(WARD_UNITS, start=1)}
+    root = UnitFactory(
+        code="NGN", name="Ủy ban nhân dân phường Nam Gia Nghĩa", short_name="UBND phường", kind=Unit.Kind.WARD
+    )
+    units = {
+        code: UnitFactory(code=code, kind=kind, parent=root, order=i)
+        for i, (code, kind) in enumerate(WARD_UNITS, start=1)
+    }
     return Ward(root=root, units=units)
 
 
 def _person(username: str, roles: list[Role], unit: Unit | None = None, leadership: str = "", position="Công chức"):
     user = UserFactory(username=username, first_name=username.capitalize(), roles=roles)
     if unit is not None:
-        OfficialFactory(full_name=f"{username.capitalize()} Nguyễn", unit=unit, user=user, leadership=leadership,
-                        position=PositionFactory(name=position))
+        OfficialFactory(
+            full_name=f"{username.capitalize()} Nguyễn",
+            unit=unit,
+            user=user,
+            leadership=leadership,
+            position=PositionFactory(name=position),
+        )
     return user
 
 
 @pytest.fixture
 def alice(ward):
-    return _person("alice", [Role.UNIT_HEAD, Role.OFFICIAL], ward.units["VP"], Official.Leadership.HEAD,
-                   "Chánh Văn phòng")
+    return _person(
+        "alice", [Role.UNIT_HEAD, Role.OFFICIAL], ward.units["VP"], Official.Leadership.HEAD, "Chánh Văn phòng"
+    )
 
 
 @pytest.fixture
 def bob(ward):
-    return _person("bob", [Role.UNIT_HEAD, Role.OFFICIAL], ward.units["KTHTDT"], Official.Leadership.HEAD,
-                   "Trưởng phòng")
+    return _person(
+        "bob", [Role.UNIT_HEAD, Role.OFFICIAL], ward.units["KTHTDT"], Official.Leadership.HEAD, "Trưởng phòng"
+    )
 
 
 @pytest.fixture

@@ -5,4 +5,3 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "awards"
     verbose_name = "Khen thưởng"
-

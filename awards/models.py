@@ -18,8 +18,9 @@ class AwardForm(models.Model):
     proposed_by = models.TextField("trình tự đề nghị", blank=True)
     for_collective = models.BooleanField("khen tập thể", default=True)
     for_individual = models.BooleanField("khen cá nhân", default=True)
-    quota = models.PositiveSmallIntegerField("số lượng tối đa", null=True, blank=True,
-                                             help_text="Để trống nếu không giới hạn.")
+    quota = models.PositiveSmallIntegerField(
+        "số lượng tối đa", null=True, blank=True, help_text="Để trống nếu không giới hạn."
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     class Meta:
@@ -57,7 +58,9 @@ class AwardStandard(models.Model):
     requirement = models.CharField("yêu cầu", max_length=10, choices=Requirement.choices)
     text = models.TextField("tiêu chuẩn")
     check_code = models.SlugField(
-        "mã kiểm tra tự động", max_length=50, blank=True,
+        "mã kiểm tra tự động",
+        max_length=50,
+        blank=True,
         help_text="Để hệ thống đối chiếu với kết quả phong trào; để trống nếu do Hội đồng xét.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)

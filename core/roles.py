@@ -1,9 +1,9 @@
 """The portal's roles. Each role is a Django group; its name is what admins see."""
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     UNIT_HEAD = "Thủ trưởng phòng/đơn vị"
     OFFICIAL = "Cán bộ, công chức"
     SECRETARIAT = "Thường trực thi đua (Phòng Văn hóa – Xã hội)"

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from criteria.models import Criterion, Indicator
@@ -20,14 +21,24 @@ class IndicatorInlineFormSet(forms.BaseInlineFormSet):
             seen.add(code)
 
 
+# Thresholds are typed the Vietnamese way ("97,5"); a dot is accepted too.
+LOCALIZED_DECIMALS = {models.DecimalField: {"localize": True}}
+
+
 class IndicatorInline(admin.StackedInline):
     model = Indicator
     formset = IndicatorInlineFormSet
+    formfield_overrides = LOCALIZED_DECIMALS
     extra = 0
     show_change_link = True
     # Every field Indicator.clean() checks must be on the form, or its error has nowhere to go.
-    fields = [("code", "order"), "name", ("kind", "measure", "scoring_rule", "figure_source"),
-              ("numerator_label", "denominator_label"), ("target", "comparison", "points", "floor", "baseline")]
+    fields = [
+        ("code", "order"),
+        "name",
+        ("kind", "measure", "scoring_rule", "figure_source"),
+        ("numerator_label", "denominator_label"),
+        ("target", "comparison", "points", "floor", "baseline"),
+    ]
 
 
 @admin.register(Criterion)
@@ -45,6 +56,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name"]
     list_select_related = ["campaign", "criterion"]
     filter_horizontal = ["applies_to"]
+    formfield_overrides = LOCALIZED_DECIMALS
     fieldsets = [
         (None, {"fields": ["criterion", ("code", "order"), "name"]}),
         ("Cách đo", {"fields": [("kind", "measure"), "figure_source", "numerator_label", "denominator_label"]}),

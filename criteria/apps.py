@@ -5,4 +5,3 @@ class CriteriaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "criteria"
     verbose_name = "Tiêu chí thi đua"
-

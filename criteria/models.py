@@ -69,7 +69,10 @@ class Indicator(models.Model):
     }
 
     campaign = models.ForeignKey(
-        "emulation.Campaign", verbose_name="phong trào", on_delete=models.CASCADE, related_name="indicators",
+        "emulation.Campaign",
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="indicators",
         editable=False,
     )
     criterion = models.ForeignKey(
@@ -85,22 +88,37 @@ class Indicator(models.Model):
         "cách nhập số liệu", max_length=20, choices=FigureSource.choices, default=FigureSource.MANUAL
     )
     target = models.DecimalField(
-        "chỉ tiêu phấn đấu", max_digits=7, decimal_places=2, null=True, blank=True,
+        "chỉ tiêu phấn đấu",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Tỷ lệ %: từ 0 đến 100. Định tính: số điểm để được tính là đạt. Để trống với chỉ tiêu tăng.",
     )
     comparison = models.CharField("so sánh", max_length=3, choices=Comparison.choices, default=Comparison.AT_LEAST)
     points = models.DecimalField("điểm tối đa", max_digits=6, decimal_places=2)
     scoring_rule = models.CharField("cách tính điểm", max_length=20, choices=ScoringRule.choices)
     floor = models.DecimalField(
-        "ngưỡng sàn", max_digits=7, decimal_places=2, null=True, blank=True,
+        "ngưỡng sàn",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Dưới ngưỡng này: 0 điểm. Để trống nếu không có.",
     )
     baseline = models.DecimalField(
-        "giá trị gốc để so sánh", max_digits=12, decimal_places=2, null=True, blank=True,
+        "giá trị gốc để so sánh",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Chỉ tiêu tăng: dùng khi kỳ trước không có số liệu.",
     )
     applies_to = models.ManyToManyField(
-        "units.Unit", verbose_name="áp dụng cho đơn vị", blank=True, related_name="indicators",
+        "units.Unit",
+        verbose_name="áp dụng cho đơn vị",
+        blank=True,
+        related_name="indicators",
         help_text="Để trống: áp dụng cho mọi đơn vị tham gia phong trào.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
@@ -161,8 +179,8 @@ class Indicator(models.Model):
         if self.target is not None:
             if self.measure == self.Measure.PERCENT and not (0 <= self.target <= 100):
                 errors["target"] = "Chỉ tiêu tỷ lệ phải nằm trong khoảng 0–100%."
-            elif self.measure == self.Measure.SCORE and self.points is not None and not (
-                0 <= self.target <= self.points
+            elif (
+                self.measure == self.Measure.SCORE and self.points is not None and not (0 <= self.target <= self.points)
             ):
                 errors["target"] = "Điểm đạt phải nằm trong khoảng 0 đến điểm tối đa."
         elif kind in (self.Kind.RATIO, self.Kind.QUALITATIVE):

@@ -33,9 +33,23 @@ class CampaignAdmin(SimpleHistoryAdmin):
     inlines = [LegalBasisInline, ContentInline, AssignmentInline, MilestoneInline]
     fieldsets = [
         (None, {"fields": ["code", "title", "issuing_unit", "year", "start_date", "end_date", "is_active"]}),
-        ("Văn bản", {"fields": ["document_number", "document_symbol", "document_date",
-                                "signer_authority", "signer_title", "signer_name", "recipients"]}),
+        (
+            "Văn bản",
+            {
+                "fields": [
+                    "document_number",
+                    "document_symbol",
+                    "document_date",
+                    "signer_authority",
+                    "signer_title",
+                    "signer_name",
+                    "recipients",
+                ]
+            },
+        ),
         ("Báo cáo hằng tháng", {"fields": ["report_deadline_day"]}),
-        ("Nội dung kế hoạch", {"fields": ["purposes", "requirements", "target_groups", "participants",
-                                          "progress", "funding"]}),
+        (
+            "Nội dung kế hoạch",
+            {"fields": ["purposes", "requirements", "target_groups", "participants", "progress", "funding"]},
+        ),
     ]

@@ -81,7 +81,7 @@ class Campaign(models.Model):
 
     @property
     def document_reference(self) -> str:
-        """"Số: 12/KH-UBND", with a gap where the plan has no number yet, as on paper."""
+        """ "Số: 12/KH-UBND", with a gap where the plan has no number yet, as on paper."""
         number = self.document_number if self.document_number else "…"
         return f"{number}/{self.document_symbol}"
 

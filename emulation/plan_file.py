@@ -50,9 +50,7 @@ def _checked(obj, where: str, exclude: list[str] | None = None):
     try:
         obj.full_clean(exclude=exclude)
     except ValidationError as exc:
-        details = "; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()
-        )
+        details = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items())
         raise PlanFileError(f"{where}: {details}") from exc
     return obj
 
@@ -110,29 +108,46 @@ def _load_campaign(spec: dict) -> Campaign:
     campaign.participants.set(_units_by_code(spec.get("participants") or [], "campaign.participants"))
 
     for order, item in enumerate(spec.get("legal_bases") or [], start=1):
-        basis = LegalBasis(campaign=campaign, order=order, doc_type=item.get("doc_type", "Kế hoạch"),
-                           number=item["number"], issued_on=item.get("issued_on"),
-                           issuer=item["issuer"], title=_text(item["title"]))
+        basis = LegalBasis(
+            campaign=campaign,
+            order=order,
+            doc_type=item.get("doc_type", "Kế hoạch"),
+            number=item["number"],
+            issued_on=item.get("issued_on"),
+            issuer=item["issuer"],
+            title=_text(item["title"]),
+        )
         _checked(basis, f"Căn cứ {item['number']}").save()
     for order, item in enumerate(spec.get("contents") or [], start=1):
         content = CampaignContent(campaign=campaign, order=order, code=str(item["code"]), text=_text(item["text"]))
         _checked(content, f"Nội dung {item['code']}").save()
     for order, item in enumerate(spec.get("assignments") or [], start=1):
-        assignment = Assignment(campaign=campaign, order=order, assignee=_text(item["assignee"]),
-                                duties=_lines(item.get("duties")))
+        assignment = Assignment(
+            campaign=campaign, order=order, assignee=_text(item["assignee"]), duties=_lines(item.get("duties"))
+        )
         _checked(assignment, f"Phân công {order}").save()
     for order, item in enumerate(spec.get("milestones") or [], start=1):
-        milestone = Milestone(campaign=campaign, order=order, title=_text(item["title"]),
-                              due_date=item.get("due_date"), responsible=_text(item.get("responsible")),
-                              note=_text(item.get("note")))
+        milestone = Milestone(
+            campaign=campaign,
+            order=order,
+            title=_text(item["title"]),
+            due_date=item.get("due_date"),
+            responsible=_text(item.get("responsible")),
+            note=_text(item.get("note")),
+        )
         _checked(milestone, f"Mốc {order}").save()
     return campaign
 
 
 def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
     for c_order, spec in enumerate(criteria, start=1):
-        criterion = Criterion(campaign=campaign, code=str(spec["code"]), name=_text(spec["name"]),
-                              description=_text(spec.get("description")), order=c_order)
+        criterion = Criterion(
+            campaign=campaign,
+            code=str(spec["code"]),
+            name=_text(spec["name"]),
+            description=_text(spec.get("description")),
+            order=c_order,
+        )
         _checked(criterion, f"Tiêu chí {spec['code']}").save()
         for i_order, item in enumerate(spec.get("indicators") or [], start=1):
             kind = item["kind"]
@@ -162,10 +177,16 @@ def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
 def _load_award_forms(campaign: Campaign, forms: list[dict]) -> None:
     for f_order, spec in enumerate(forms, start=1):
         form = AwardForm(
-            campaign=campaign, code=spec["code"], name=_text(spec["name"]), level=spec["level"],
-            decided_by=_text(spec["decided_by"]), proposed_by=_text(spec.get("proposed_by")),
-            for_collective=spec.get("for_collective", True), for_individual=spec.get("for_individual", True),
-            quota=spec.get("quota"), order=f_order,
+            campaign=campaign,
+            code=spec["code"],
+            name=_text(spec["name"]),
+            level=spec["level"],
+            decided_by=_text(spec["decided_by"]),
+            proposed_by=_text(spec.get("proposed_by")),
+            for_collective=spec.get("for_collective", True),
+            for_individual=spec.get("for_individual", True),
+            quota=spec.get("quota"),
+            order=f_order,
         )
         _checked(form, f"Hình thức {spec['code']}").save()
         for beneficiary, groups in (spec.get("standards") or {}).items():
@@ -173,12 +194,23 @@ def _load_award_forms(campaign: Campaign, forms: list[dict]) -> None:
             for requirement in ("required", "one_of"):
                 for item in groups.get(requirement) or []:
                     order += 1
-                    standard = AwardStandard(award_form=form, beneficiary=beneficiary, requirement=requirement,
-                                             text=_text(item["text"]), check_code=item.get("check", ""), order=order)
+                    standard = AwardStandard(
+                        award_form=form,
+                        beneficiary=beneficiary,
+                        requirement=requirement,
+                        text=_text(item["text"]),
+                        check_code=item.get("check", ""),
+                        order=order,
+                    )
                     _checked(standard, f"Tiêu chuẩn {spec['code']}/{beneficiary} {order}").save()
         for p_order, item in enumerate(spec.get("dossier_parts") or [], start=1):
-            part = DossierPart(award_form=form, code=item["code"], name=_text(item["name"]),
-                               confirmed_by=_text(item.get("confirmed_by")),
-                               per_nominee=item.get("per_nominee", False),
-                               is_required=item.get("required", True), order=p_order)
+            part = DossierPart(
+                award_form=form,
+                code=item["code"],
+                name=_text(item["name"]),
+                confirmed_by=_text(item.get("confirmed_by")),
+                per_nominee=item.get("per_nominee", False),
+                is_required=item.get("required", True),
+                order=p_order,
+            )
             _checked(part, f"Hồ sơ {spec['code']}/{item['code']}").save()

@@ -16,9 +16,7 @@ def campaigns_visible() -> QuerySet[Campaign]:
 def campaign_page(code: str) -> Campaign:
     """The campaign with its plan loaded in a fixed number of queries; raises DoesNotExist."""
     indicators = Indicator.objects.prefetch_related("applies_to").order_by("order", "code")
-    criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(
-        "order", "code"
-    )
+    criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("order", "code")
     awards = AwardForm.objects.prefetch_related("standards", "dossier_parts").order_by("order")
     campaign = (
         Campaign.objects.select_related("issuing_unit")
@@ -53,4 +51,3 @@ def report_month_due(campaign: Campaign, today: date) -> tuple[date, date] | Non
         if deadline >= today and month <= today:
             return month, deadline
     return None
-

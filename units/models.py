@@ -58,17 +58,14 @@ class Unit(models.Model):
         super().clean()
         if self.parent_id is None:
             return
-        if self.pk is not None and (
-            self.parent_id == self.pk or any(u.pk == self.pk for u in self.parent.ancestors())
-        ):
+        if self.pk is not None and (self.parent_id == self.pk or any(u.pk == self.pk for u in self.parent.ancestors())):
             raise ValidationError(
                 {"parent": "Không thể chọn chính đơn vị này hoặc một đơn vị cấp dưới của nó làm đơn vị cấp trên."}
             )
 
 
 class Position(models.Model):
-    name = models.CharField("chức vụ", max_length=150, unique=True,
-                            error_messages={"unique": "Chức vụ này đã có."})
+    name = models.CharField("chức vụ", max_length=150, unique=True, error_messages={"unique": "Chức vụ này đã có."})
     in_charge_of_cchc = models.BooleanField(
         "phụ trách công tác CCHC",
         default=False,

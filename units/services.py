@@ -65,14 +65,18 @@ def ward_load(*, data: dict, password: str) -> WardLoadResult:
     spec = data["ward"]
     accounts = [
         (o["account"], f"{o['name']} — {o['position']}") for o in data.get("officials") or [] if o.get("account")
-    ] + [(a["username"], f"{a.get('first_name', '')} {a.get('last_name', '')}".strip())
-         for a in data.get("accounts") or []]
+    ] + [
+        (a["username"], f"{a.get('first_name', '')} {a.get('last_name', '')}".strip())
+        for a in data.get("accounts") or []
+    ]
     existing = Unit.objects.filter(code=spec["code"]).first()
     if existing is not None:
         return WardLoadResult(existing, created=False, accounts=accounts)
 
-    ward = _checked(Unit(code=spec["code"], name=spec["name"], short_name=spec["short_name"], kind=spec["kind"]),
-                    f"Phường {spec['code']}")
+    ward = _checked(
+        Unit(code=spec["code"], name=spec["name"], short_name=spec["short_name"], kind=spec["kind"]),
+        f"Phường {spec['code']}",
+    )
     ward.save()
     units = {ward.code: ward}
     for order, item in enumerate(data.get("units") or [], start=1):
@@ -95,14 +99,25 @@ def ward_load(*, data: dict, password: str) -> WardLoadResult:
         if item.get("account"):
             family, _, given = item["name"].rpartition(" ")
             user = _account(item, password, where, first_name=given, last_name=family)
-        official = Official(full_name=item["name"], sex=item["sex"], birth_date=item.get("born"),
-                            unit=units[item["unit"]], position=positions[item["position"]],
-                            leadership=item.get("leadership", ""), user=user)
+        official = Official(
+            full_name=item["name"],
+            sex=item["sex"],
+            birth_date=item.get("born"),
+            unit=units[item["unit"]],
+            position=positions[item["position"]],
+            leadership=item.get("leadership", ""),
+            user=user,
+        )
         _checked(official, where).save()
 
     for item in data.get("accounts") or []:
-        _account(item, password, f"Tài khoản {item['username']}",
-                 first_name=item.get("first_name", ""), last_name=item.get("last_name", ""))
+        _account(
+            item,
+            password,
+            f"Tài khoản {item['username']}",
+            first_name=item.get("first_name", ""),
+            last_name=item.get("last_name", ""),
+        )
     return WardLoadResult(ward, created=True, accounts=accounts)
 
 

@@ -12,9 +12,9 @@ pytestmark = [
 
 @pytest.mark.django_db(transaction=True)
 def test_task_runs_end_to_end_through_redis_on_a_real_worker(campaign):
+    import celery.contrib.testing.tasks  # noqa: F401  (the ping task start_worker waits for)
     from celery.contrib.testing.worker import start_worker
 
-    import celery.contrib.testing.tasks  # noqa: F401  (the ping task start_worker waits for)
     from config.celery import app
     from core.tasks import worker_health
 

@@ -11,8 +11,14 @@ GOOD_KEY = "k7#Qp2!vX9@mZ4$wL8^rT1&yB6*nC3(hD5)jF0_gS-uE+aR=iO"
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_without_debug_the_app_refuses_the_development_secret_key():
@@ -33,16 +39,24 @@ def test_without_debug_the_app_refuses_empty_allowed_hosts():
 
 
 def test_check_deploy_is_clean_with_only_the_three_variables():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING",
-                     DEBUG="0", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="thidua.example")
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="thidua.example"
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
 
 def test_each_security_setting_can_be_relaxed_by_its_own_variable():
-    result = _manage("shell", "-c", "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, "
-                     "s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
-                     DEBUG="0", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="thidua.example", SECURE_SSL_REDIRECT="0")
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, "
+        "s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
+        DEBUG="0",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="thidua.example",
+        SECURE_SSL_REDIRECT="0",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].split() == ["False", "True", "31536000"]
 

@@ -8,12 +8,21 @@ from criteria.models import Criterion, Indicator
 
 def _indicator_form(indicator: Indicator, **changes) -> dict:
     data = {
-        "criterion": indicator.criterion_id, "code": indicator.code, "order": indicator.order,
-        "name": indicator.name, "kind": indicator.kind, "measure": indicator.measure,
-        "figure_source": indicator.figure_source, "numerator_label": indicator.numerator_label,
-        "denominator_label": indicator.denominator_label, "target": indicator.target or "",
-        "comparison": indicator.comparison, "points": indicator.points, "scoring_rule": indicator.scoring_rule,
-        "floor": indicator.floor or "", "baseline": indicator.baseline or "",
+        "criterion": indicator.criterion_id,
+        "code": indicator.code,
+        "order": indicator.order,
+        "name": indicator.name,
+        "kind": indicator.kind,
+        "measure": indicator.measure,
+        "figure_source": indicator.figure_source,
+        "numerator_label": indicator.numerator_label,
+        "denominator_label": indicator.denominator_label,
+        "target": indicator.target or "",
+        "comparison": indicator.comparison,
+        "points": indicator.points,
+        "scoring_rule": indicator.scoring_rule,
+        "floor": indicator.floor or "",
+        "baseline": indicator.baseline or "",
     }
     return {**data, **changes}
 
@@ -34,8 +43,15 @@ def on_time(campaign) -> Indicator:
         ({"measure": "count"}, "Đơn vị đo không phù hợp với loại chỉ tiêu."),
         ({"denominator_label": ""}, "Chỉ tiêu tỷ lệ cần ghi rõ tử số và mẫu số."),
     ],
-    ids=["target-above-100", "target-negative", "negative-points", "floor-above-target", "duplicate-code",
-         "measure-for-kind", "ratio-without-denominator"],
+    ids=[
+        "target-above-100",
+        "target-negative",
+        "negative-points",
+        "floor-above-target",
+        "duplicate-code",
+        "measure-for-kind",
+        "ratio-without-denominator",
+    ],
 )
 def test_bad_indicator_edit_is_refused_and_nothing_saved(client, ada, on_time, changes, message):
     client.force_login(ada)
@@ -64,15 +80,33 @@ def test_two_new_indicators_with_one_code_in_one_submission_are_refused(client, 
     client.force_login(ada)
     prefix = "indicators"
     data = {
-        "campaign": campaign.pk, "code": criterion.code, "name": criterion.name,
-        "description": criterion.description, "order": criterion.order,
-        f"{prefix}-TOTAL_FORMS": len(existing) + 2, f"{prefix}-INITIAL_FORMS": len(existing),
-        f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000,
+        "campaign": campaign.pk,
+        "code": criterion.code,
+        "name": criterion.name,
+        "description": criterion.description,
+        "order": criterion.order,
+        f"{prefix}-TOTAL_FORMS": len(existing) + 2,
+        f"{prefix}-INITIAL_FORMS": len(existing),
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
     }
     rows = [_indicator_form(i, id=i.pk) for i in existing]
-    new = {"code": "1.4z", "order": 9, "name": "Chỉ tiêu mới", "kind": "ratio", "measure": "percent",
-           "figure_source": "manual", "numerator_label": "Tử", "denominator_label": "Mẫu", "target": "50",
-           "comparison": "gte", "points": "1", "scoring_rule": "proportional", "floor": "", "baseline": ""}
+    new = {
+        "code": "1.4z",
+        "order": 9,
+        "name": "Chỉ tiêu mới",
+        "kind": "ratio",
+        "measure": "percent",
+        "figure_source": "manual",
+        "numerator_label": "Tử",
+        "denominator_label": "Mẫu",
+        "target": "50",
+        "comparison": "gte",
+        "points": "1",
+        "scoring_rule": "proportional",
+        "floor": "",
+        "baseline": "",
+    }
     rows += [dict(new), dict(new)]
     for n, row in enumerate(rows):
         row.pop("criterion", None)
@@ -86,9 +120,17 @@ def test_two_new_indicators_with_one_code_in_one_submission_are_refused(client, 
 
 def test_a_criterion_code_is_unique_in_its_campaign(client, ada, campaign):
     client.force_login(ada)
-    data = {"campaign": campaign.pk, "code": "1.1", "name": "Trùng mã", "description": "", "order": 9,
-            "indicators-TOTAL_FORMS": 0, "indicators-INITIAL_FORMS": 0,
-            "indicators-MIN_NUM_FORMS": 0, "indicators-MAX_NUM_FORMS": 1000}
+    data = {
+        "campaign": campaign.pk,
+        "code": "1.1",
+        "name": "Trùng mã",
+        "description": "",
+        "order": 9,
+        "indicators-TOTAL_FORMS": 0,
+        "indicators-INITIAL_FORMS": 0,
+        "indicators-MIN_NUM_FORMS": 0,
+        "indicators-MAX_NUM_FORMS": 1000,
+    }
     response = client.post(reverse("admin:criteria_criterion_add"), data)
     assert response.status_code == 200
     assert "Phong trào này đã có một tiêu chí cùng mã." in response.content.decode()

@@ -8,10 +8,19 @@ from units.tests.factories import UnitFactory
 
 
 def _unit_form(unit: Unit, **changes) -> dict:
-    data = {"code": unit.code, "name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
-            "parent": unit.parent_id or "", "order": unit.order, "is_active": "on",
-            "officials-TOTAL_FORMS": 0, "officials-INITIAL_FORMS": 0,
-            "officials-MIN_NUM_FORMS": 0, "officials-MAX_NUM_FORMS": 1000}
+    data = {
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "parent": unit.parent_id or "",
+        "order": unit.order,
+        "is_active": "on",
+        "officials-TOTAL_FORMS": 0,
+        "officials-INITIAL_FORMS": 0,
+        "officials-MIN_NUM_FORMS": 0,
+        "officials-MAX_NUM_FORMS": 1000,
+    }
     return {**data, **changes}
 
 
@@ -32,8 +41,9 @@ def test_a_unit_cannot_become_its_own_ancestor(client, ada, ward, depth):
 def test_moving_a_unit_under_a_sibling_is_allowed(client, ada, ward):
     unit = ward.units["TTDVTH"]
     client.force_login(ada)
-    response = client.post(reverse("admin:units_unit_change", args=[unit.pk]),
-                           _unit_form(unit, parent=ward.units["VHXH"].pk))
+    response = client.post(
+        reverse("admin:units_unit_change", args=[unit.pk]), _unit_form(unit, parent=ward.units["VHXH"].pk)
+    )
     assert response.status_code == 302
     unit.refresh_from_db()
     assert unit.parent == ward.units["VHXH"]
@@ -41,8 +51,10 @@ def test_moving_a_unit_under_a_sibling_is_allowed(client, ada, ward):
 
 def test_a_unit_code_is_unique(client, ada, ward):
     client.force_login(ada)
-    response = client.post(reverse("admin:units_unit_add"), _unit_form(Unit(code="VP", name="Trùng", short_name="T",
-                                                                               kind="department", parent=ward.root)))
+    response = client.post(
+        reverse("admin:units_unit_add"),
+        _unit_form(Unit(code="VP", name="Trùng", short_name="T", kind="department", parent=ward.root)),
+    )
     assert response.status_code == 200
     assert "Đã có đơn vị khác dùng mã này." in response.content.decode()
     assert Unit.objects.filter(code="VP").count() == 1
@@ -50,10 +62,19 @@ def test_a_unit_code_is_unique(client, ada, ward):
 
 def test_a_unit_has_one_head(client, ada, alice, ward):
     client.force_login(ada)
-    official = Official.objects.create(full_name="Trần Văn Hai", sex="M", unit=ward.units["VP"],
-                                       position=alice.official.position)
-    data = {"full_name": official.full_name, "sex": "M", "birth_date": "", "position": official.position_id,
-            "unit": official.unit_id, "leadership": "head", "user": "", "is_active": "on"}
+    official = Official.objects.create(
+        full_name="Trần Văn Hai", sex="M", unit=ward.units["VP"], position=alice.official.position
+    )
+    data = {
+        "full_name": official.full_name,
+        "sex": "M",
+        "birth_date": "",
+        "position": official.position_id,
+        "unit": official.unit_id,
+        "leadership": "head",
+        "user": "",
+        "is_active": "on",
+    }
     response = client.post(reverse("admin:units_official_change", args=[official.pk]), data)
     assert response.status_code == 200
     assert "Đơn vị này đã có thủ trưởng" in response.content.decode()

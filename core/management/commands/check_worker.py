@@ -17,9 +17,11 @@ class Command(BaseCommand):
             self.stdout.write("REDIS_URL chưa đặt: tác vụ chạy ngay trong tiến trình, không cần worker.")
         try:
             answer = worker_health.delay().get(timeout=timeout)
-        except Exception as exc:  # noqa: BLE001 - any failure means the worker path is broken
+        except Exception as exc:
             raise CommandError(f"Worker không trả lời sau {timeout:g} giây: {exc}") from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"Worker trả lời: CSDL {answer['database']}, {answer['campaigns']} phong trào, "
-            f"{answer['officials']} cán bộ đang công tác."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Worker trả lời: CSDL {answer['database']}, {answer['campaigns']} phong trào, "
+                f"{answer['officials']} cán bộ đang công tác."
+            )
+        )

@@ -20,9 +20,11 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         campaign = result.campaign
         if result.created:
-            self.stdout.write(self.style.SUCCESS(
-                f"Đã tạo phong trào {campaign.code}: {campaign.criteria.count()} tiêu chí, "
-                f"{campaign.indicators.count()} chỉ tiêu, {campaign.award_forms.count()} hình thức khen thưởng."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Đã tạo phong trào {campaign.code}: {campaign.criteria.count()} tiêu chí, "
+                    f"{campaign.indicators.count()} chỉ tiêu, {campaign.award_forms.count()} hình thức khen thưởng."
+                )
+            )
         else:
             self.stdout.write(f"Phong trào {campaign.code} đã có, giữ nguyên.")

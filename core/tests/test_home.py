@@ -1,0 +1,57 @@
+"""Each role's home page answers "what should I do now?" first."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+
+@pytest.fixture
+def on_25_november_2026(monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2026, 11, 25))
+
+
+def _home(client, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+
+
+def test_unit_head_sees_their_unit_and_this_months_deadline(client, alice, campaign, on_25_november_2026):
+    text = _home(client, alice)
+    assert "Việc của thủ trưởng đơn vị" in text
+    assert "Đơn vị: Phòng VP" in text
+    assert "tháng 11/2026 : hạn nộp 05/12/2026 còn 10 ngày" in text
+    assert "Việc của Thường trực thi đua" not in text and "Quản trị" not in text.split("Xin chào")[1]
+
+
+def test_secretariat_sees_the_participants_and_who_heads_them(client, sam, alice, bob, campaign, on_25_november_2026):
+    text = _home(client, sam)
+    assert "Việc của Thường trực thi đua" in text
+    assert "5 đơn vị tham gia phong trào" in text
+    assert "VP — Alice Nguyễn" in text and "KTHTDT — Bob Nguyễn" in text
+    assert "VHXH — chưa có thủ trưởng" in text
+
+
+def test_chairman_sees_what_waits_for_signature(client, chris, campaign):
+    text = _home(client, chris)
+    assert "Việc của Chủ tịch" in text and "chờ ký duyệt" in text
+
+
+def test_admin_sees_links_to_edit_the_plan(client, ada, campaign):
+    text = _home(client, ada)
+    assert "Chỉ tiêu: chỉ tiêu phấn đấu, điểm, cách tính" in text
+    assert "Việc của thủ trưởng đơn vị" not in text
+
+
+def test_official_without_a_campaign_is_told_so(client, olga):
+    assert "Chưa có phong trào thi đua nào đang triển khai." in _home(client, olga)
+
+
+def test_home_query_count_is_bounded(client, sam, campaign, django_assert_max_num_queries):
+    client.force_login(sam)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("core:home"))
