@@ -16,8 +16,8 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	touch $@
 
-# Debian packages the PDFs and their tests need; installed only when missing and run as root.
-SYSTEM_PACKAGES := fonts-liberation2 poppler-utils
+# Debian packages the PDFs and the browser tests need; installed only when missing and run as root.
+SYSTEM_PACKAGES := fonts-liberation2 poppler-utils chromium chromium-driver
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -1,0 +1,73 @@
+"""End to end in a real browser: sign in on a phone, read the campaign, sign out."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from core.tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+
+
+@pytest.fixture
+def phone():
+    driver = chromium(PHONE)
+    yield driver
+    driver.quit()
+
+
+def _sign_in(driver, live_server, username: str, password: str) -> None:
+    driver.get(f"{live_server.url}/dang-nhap/")
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def _fits_the_screen(driver) -> bool:
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unit_head_signs_in_on_a_phone_and_reads_the_campaign(phone, live_server, alice, campaign):
+    phone.get(live_server.url)
+    assert "/dang-nhap/" in phone.current_url  # anonymous visitors are sent to the login page
+    _sign_in(phone, live_server, "alice", "wrong-password")
+    error = phone.find_element(By.CSS_SELECTOR, ".alert-danger").text
+    assert "tên đăng nhập" in error.lower() and "mật khẩu" in error.lower()
+    save_screenshot(phone, "phone-login-error")
+
+    _sign_in(phone, live_server, "alice", "matkhau-thu-nghiem")
+    WebDriverWait(phone, 10).until(ec.presence_of_element_located((By.ID, "todo-unit-head")))
+    assert "Việc của thủ trưởng đơn vị" in phone.page_source
+    assert _fits_the_screen(phone)
+    save_screenshot(phone, "phone-home-unit-head")
+
+    toggler = phone.find_element(By.CSS_SELECTOR, ".navbar-toggler")
+    assert toggler.is_displayed()  # the menu folds on a phone
+    toggler.click()
+    link = WebDriverWait(phone, 5).until(ec.element_to_be_clickable((By.LINK_TEXT, "Phong trào thi đua")))
+    link.click()
+    phone.find_element(By.PARTIAL_LINK_TEXT, "Đẩy mạnh công tác cải cách hành chính").click()
+    WebDriverWait(phone, 10).until(ec.presence_of_element_located((By.ID, "tieu-chi")))
+    assert "Hồ sơ TTHC được giải quyết đúng hạn" in phone.page_source
+    assert _fits_the_screen(phone)  # wide tables scroll inside their box, not the page
+    save_screenshot(phone, "phone-campaign")
+
+    toggler = phone.find_element(By.CSS_SELECTOR, ".navbar-toggler")
+    toggler.click()
+    WebDriverWait(phone, 5).until(ec.element_to_be_clickable((By.CSS_SELECTOR, ".dropdown-toggle"))).click()
+    WebDriverWait(phone, 5).until(ec.element_to_be_clickable((By.XPATH, "//button[contains(., 'Đăng xuất')]"))).click()
+    WebDriverWait(phone, 10).until(ec.url_contains("/dang-nhap/"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_secretariat_home_and_campaign_on_a_desktop(live_server, sam, alice, campaign):
+    driver = chromium(DESKTOP)
+    try:
+        _sign_in(driver, live_server, "sam", "matkhau-thu-nghiem")
+        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "todo-secretariat")))
+        save_screenshot(driver, "desktop-home-secretariat")
+        driver.get(f"{live_server.url}/phong-trao/{campaign.code}/")
+        assert driver.find_element(By.CSS_SELECTOR, "h1").text == "KẾ HOẠCH"
+        save_screenshot(driver, "desktop-campaign")
+    finally:
+        driver.quit()
