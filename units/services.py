@@ -40,6 +40,12 @@ def _roles(names: list[str], where: str) -> list[Group]:
     return [Group.objects.get_or_create(name=role.group_name)[0] for role in roles]
 
 
+def _main_role(spec: dict) -> str:
+    """The first role listed for an account is the one it is there to show."""
+    roles = spec.get("roles") or []
+    return Role[roles[0].upper()].value if roles else ""
+
+
 def _account(spec: dict, password: str, where: str, first_name: str = "", last_name: str = ""):
     User = get_user_model()
     groups = _roles(spec.get("roles") or [], where)
@@ -64,11 +70,10 @@ def ward_load(*, data: dict, password: str) -> WardLoadResult:
     """
     spec = data["ward"]
     accounts = [
-        (o["account"], f"{o['name']} — {o['position']}") for o in data.get("officials") or [] if o.get("account")
-    ] + [
-        (a["username"], f"{a.get('first_name', '')} {a.get('last_name', '')}".strip())
-        for a in data.get("accounts") or []
-    ]
+        (o["account"], f"{_main_role(o)} — {o['name']}, {o['position']}")
+        for o in data.get("officials") or []
+        if o.get("account")
+    ] + [(a["username"], _main_role(a)) for a in data.get("accounts") or []]
     existing = Unit.objects.filter(code=spec["code"]).first()
     if existing is not None:
         return WardLoadResult(existing, created=False, accounts=accounts)
