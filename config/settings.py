@@ -163,4 +163,5 @@ LOGGING = {
 
 # The portal's own settings.
 PORTAL_NAME = "Thi đua CCHC"
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 DEMO_PASSWORD = "thidua2026"  # noqa: S105 - only used by seed_demo, which refuses with DEBUG off

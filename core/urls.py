@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from core import views
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("", include("core.urls_notify")),
 ]

@@ -4,6 +4,7 @@ A new URL without a row here fails `test_every_url_pattern_has_a_row`. Statuses:
 302 redirected (anonymous visitors go to the login page), 404 not theirs (never "forbidden").
 """
 
+import importlib
 from urllib.parse import urlparse
 
 import pytest
@@ -41,6 +42,25 @@ TABLE = {
 }
 
 
+# Each feature keeps its rows beside its tests (same shape, plus an optional `context(ctx)` that adds
+# the objects its URLs need); they join the table here.
+ROW_MODULES = [
+    importlib.import_module(name)
+    for name in ("emulation.tests.url_rows_reports", "emulation.tests.url_rows_excel", "core.tests.url_rows_notify")
+]
+for _module in ROW_MODULES:
+    TABLE |= _module.ROWS
+
+
+@pytest.fixture
+def url_ctx(personas, campaign) -> dict:
+    ctx = {"campaign": campaign, **personas}
+    for module in ROW_MODULES:
+        if hasattr(module, "context"):
+            ctx |= module.context(ctx)
+    return ctx
+
+
 def test_every_url_pattern_has_a_row():
     project = {name for name in _names(get_resolver().url_patterns) if not name.startswith("admin:")}
     assert project == set(TABLE), "add the new URL to the permission table"
@@ -54,8 +74,9 @@ def _cases():
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), list(_cases()))
-def test_url_answers_each_persona(client, personas, campaign, name, persona, expected):
-    kwargs = TABLE[name][0]({"campaign": campaign, **personas})
+def test_url_answers_each_persona(client, url_ctx, name, persona, expected):
+    kwargs = TABLE[name][0](url_ctx)
+    personas = url_ctx
     url = reverse(name, kwargs=kwargs)
     if persona:
         client.force_login(personas[persona])

@@ -1,0 +1,3 @@
+"""Notifications: the list behind the bell, marking as read."""
+
+urlpatterns: list = []
