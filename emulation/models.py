@@ -322,7 +322,8 @@ class ReportEntry(models.Model):
 
 def _evidence_path(instance: "Evidence", filename: str) -> str:
     report = instance.entry.report
-    return f"evidence/{report.campaign.code}/{report.unit.code}/{report.month:%Y-%m}/{uuid4().hex}{Path(filename).suffix.lower()}"
+    folder = f"evidence/{report.campaign.code}/{report.unit.code}/{report.month:%Y-%m}"
+    return f"{folder}/{uuid4().hex}{Path(filename).suffix.lower()}"
 
 
 class Evidence(models.Model):
@@ -363,6 +364,9 @@ class ReportTransition(models.Model):
         verbose_name_plural = "lịch sử xử lý báo cáo"
         ordering = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.report}: {self.from_status} → {self.to_status}"
+
 
 class ReportReminder(models.Model):
     """A reminder, urge or late list sent about a unit's month; makes the beat jobs idempotent."""
@@ -385,6 +389,9 @@ class ReportReminder(models.Model):
         verbose_name = "nhắc nhở, đôn đốc"
         verbose_name_plural = "nhắc nhở, đôn đốc"
         ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.month:%m/%Y}"
 
 
 class ImportJob(models.Model):
@@ -426,6 +433,9 @@ class ImportJob(models.Model):
         verbose_name = "lần nhập Excel"
         verbose_name_plural = "lần nhập Excel"
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
     @property
     def progress_percent(self) -> int:

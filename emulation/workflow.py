@@ -37,18 +37,19 @@ class Transition:
 
 S = ReportStatus
 U, SEC = Actor.UNIT_HEAD, Actor.SECRETARIAT
+F, T = frozenset, Transition
 # fmt: off
 TRANSITIONS: dict[str, Transition] = {t.action: t for t in [
-    #          action      label              from                              to           by   reason tells message
-    Transition("submit",   "Gửi báo cáo",     frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, U,   False, SEC, "report_submitted"),
-    Transition("withdraw", "Rút lại để sửa",  frozenset({S.SUBMITTED}),             S.DRAFT,     U,   False, SEC, "report_withdrawn"),
-    Transition("accept",   "Chấp nhận",       frozenset({S.SUBMITTED}),             S.ACCEPTED,  SEC, False, U,   "report_accepted"),
-    Transition("return",   "Trả lại",         frozenset({S.SUBMITTED}),             S.RETURNED,  SEC, True,  U,   "report_returned"),
-    Transition("reopen",   "Mở lại để sửa",   frozenset({S.ACCEPTED}),              S.RETURNED,  SEC, True,  U,   "report_reopened"),
+    #   action      label             from                      to           by   reason tells message
+    T("submit",   "Gửi báo cáo",    F({S.DRAFT, S.RETURNED}), S.SUBMITTED, U,   False, SEC, "report_submitted"),
+    T("withdraw", "Rút lại để sửa", F({S.SUBMITTED}),         S.DRAFT,     U,   False, SEC, "report_withdrawn"),
+    T("accept",   "Chấp nhận",      F({S.SUBMITTED}),         S.ACCEPTED,  SEC, False, U,   "report_accepted"),
+    T("return",   "Trả lại",        F({S.SUBMITTED}),         S.RETURNED,  SEC, True,  U,   "report_returned"),
+    T("reopen",   "Mở lại để sửa",  F({S.ACCEPTED}),          S.RETURNED,  SEC, True,  U,   "report_reopened"),
 ]}
 # fmt: on
 
-EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+EDITABLE = F({S.DRAFT, S.RETURNED})
 """States in which the unit head may change figures and evidence."""
 
 BADGE = {S.DRAFT: "secondary", S.SUBMITTED: "primary", S.RETURNED: "danger", S.ACCEPTED: "success"}
