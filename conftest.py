@@ -25,11 +25,13 @@ WARD_UNITS = [
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords_and_eager_tasks(settings, request):
-    """Tests hash quickly and run Celery tasks in-process, except those marked `redis`."""
+def _fast_passwords_and_eager_tasks(settings, request, tmp_path):
+    """Tests hash quickly, keep uploads in a temporary folder and run Celery tasks in-process
+    (except those marked `redis`)."""
     from config.celery import app
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
     if request.node.get_closest_marker("redis") is None:
         previous = app.conf.task_always_eager
         app.conf.task_always_eager = True

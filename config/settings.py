@@ -8,6 +8,7 @@ every security setting is on unless its own variable turns it off.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -136,7 +137,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Daily, in CELERY_TIMEZONE: remind units three days before a deadline; list late units the day after.
+    "remind-reports-due-soon": {"task": "emulation.tasks.remind_due_soon", "schedule": crontab(hour=7, minute=0)},
+    "list-late-report-units": {"task": "emulation.tasks.report_late_units", "schedule": crontab(hour=7, minute=5)},
+}
 
 # Security: on whenever DEBUG is off, each relaxed only by its own variable.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

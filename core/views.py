@@ -28,4 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if campaign and (Role.SECRETARIAT in roles or Role.CHAIRMAN in roles):
         context["participants"] = unit_selectors.unit_list().filter(campaigns=campaign)
+    if campaign and Role.SECRETARIAT in roles:
+        context["waiting"] = campaign_selectors.reports_waiting_review(campaign)
+    if campaign and due and context["headed_units"]:
+        context["due_reports"] = campaign_selectors.unit_month_reports(campaign, context["headed_units"], due[0])
     return render(request, "core/home.html", context)

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from emulation.models import Assignment, Campaign, CampaignContent, LegalBasis, Milestone
+from emulation.models import (
+    Assignment,
+    Campaign,
+    CampaignContent,
+    LegalBasis,
+    Milestone,
+    MonthlyReport,
+    ReportEntry,
+    ReportTransition,
+)
 
 
 class LegalBasisInline(admin.TabularInline):
@@ -53,3 +62,44 @@ class CampaignAdmin(SimpleHistoryAdmin):
             {"fields": ["purposes", "requirements", "target_groups", "participants", "progress", "funding"]},
         ),
     ]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class EntryInline(ReadOnlyInline):
+    model = ReportEntry
+    fields = ["indicator", "numerator", "denominator", "value", "self_score", "appraised_score"]
+
+
+class TransitionInline(ReadOnlyInline):
+    model = ReportTransition
+    fields = ["at", "actor", "from_status", "to_status", "reason"]
+
+
+@admin.register(MonthlyReport)
+class MonthlyReportAdmin(admin.ModelAdmin):
+    """Read-only: reports change only through their workflow (emulation.services), never by hand."""
+
+    list_display = ["unit", "month", "campaign", "status", "first_submitted_at", "accepted_at"]
+    list_filter = ["campaign", "status", "unit"]
+    date_hierarchy = "month"
+    list_select_related = ["unit", "campaign"]
+    inlines = [EntryInline, TransitionInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from core.templatetags.vn import vn_number
 from criteria.models import Indicator
 
 _WHOLE = re.compile(r"^\d+$")
@@ -103,6 +104,7 @@ class EntryFigures:
     denominator: int | None = None
     value: Decimal | None = None
     self_score: Decimal | None = None
+    appraised_score: Decimal | None = None
     explanation: str = ""
 
 
@@ -132,29 +134,48 @@ def input_fields(indicator: Indicator) -> tuple[str, ...]:
     return ("value",)
 
 
+def figure_fields(indicator: Indicator) -> tuple[str, ...]:
+    """Every figure an entry of this indicator may hold, typed, derived or appraised.
+
+    Imports may give a one-stop indicator's numerator and denominator directly, and the
+    secretariat's appraised score of a qualitative one.
+    """
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        return ("self_score", "appraised_score", "explanation")
+    if indicator.measure == Indicator.Measure.PERCENT:
+        return ("numerator", "denominator")
+    return ("value",)
+
+
+SCORE_LABELS = {"self_score": "Điểm tự chấm", "appraised_score": "Điểm thẩm định"}
+
+
 def clean_entry(indicator: Indicator, raw: dict, problems: Problems) -> EntryFigures:
-    """Check one indicator's raw inputs; problems are added, cleaned values returned."""
+    """Check the figures given in `raw` for one indicator (keys among figure_fields); problems are
+    added, cleaned values returned. Blank stays None: completeness is checked on submission."""
     figures = EntryFigures(explanation=str(raw.get("explanation") or "").strip())
     code = indicator.code
-    for name in input_fields(indicator):
-        if name == "explanation":
+    for name in figure_fields(indicator):
+        if name == "explanation" or name not in raw:
             continue
         try:
             if name in ("numerator", "denominator"):
-                setattr(figures, name, parse_count(raw.get(name)))
+                setattr(figures, name, parse_count(raw[name]))
             elif name == "value" and indicator.measure == Indicator.Measure.COUNT:
-                count = parse_count(raw.get(name))
+                count = parse_count(raw[name])
                 figures.value = None if count is None else Decimal(count)
             else:
-                setattr(figures, name, parse_decimal(raw.get(name)))
+                setattr(figures, name, parse_decimal(raw[name]))
         except FigureError as exc:
             problems.add(code, name, str(exc))
     if figures.numerator is not None and figures.denominator is not None and figures.numerator > figures.denominator:
         problems.add(
             code, "numerator", f"Tử số ({figures.numerator}) không được lớn hơn mẫu số ({figures.denominator})."
         )
-    if figures.self_score is not None and figures.self_score > indicator.points:
-        problems.add(code, "self_score", f"Điểm tự chấm phải từ 0 đến {indicator.points:g}.")
+    for name, label in SCORE_LABELS.items():
+        score = getattr(figures, name)
+        if score is not None and score > indicator.points:
+            problems.add(code, name, f"{label} phải từ 0 đến {vn_number(indicator.points)}.")
     return figures
 
 

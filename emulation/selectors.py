@@ -9,7 +9,7 @@ from awards.models import AwardForm
 from core.roles import Role, has_role
 from criteria.models import Criterion, Indicator
 from emulation.models import Campaign, Evidence, MonthlyReport, ReportEntry, ReportTransition
-from emulation.workflow import Actor
+from emulation.workflow import Actor, ReportStatus
 from units.models import Official
 from units.selectors import units_headed_by
 
@@ -56,6 +56,21 @@ def report_month_due(campaign: Campaign, today: date) -> tuple[date, date] | Non
         if deadline >= today and month <= today:
             return month, deadline
     return None
+
+
+def reports_waiting_review(campaign: Campaign) -> list[MonthlyReport]:
+    """Reports sent and not yet reviewed, oldest first: the secretariat's queue."""
+    return list(
+        MonthlyReport.objects.filter(campaign=campaign, status=ReportStatus.SUBMITTED)
+        .select_related("unit", "campaign")
+        .order_by("submitted_at")
+    )
+
+
+def unit_month_reports(campaign: Campaign, units, month: date) -> list[tuple]:
+    """(unit, its report for `month` or None) for each unit a person heads."""
+    reports = {r.unit_id: r for r in MonthlyReport.objects.filter(campaign=campaign, month=month, unit__in=units)}
+    return [(unit, reports.get(unit.pk)) for unit in units]
 
 
 def applicable_indicators(campaign: Campaign, unit) -> list[Indicator]:
@@ -161,3 +176,109 @@ def entry_history(report: MonthlyReport) -> list[dict]:
                     )
         before = record
     return sorted(changes, key=lambda c: c["at"], reverse=True)
+
+
+def report_matrix_units(campaign: Campaign, user) -> list:
+    """Rows of the report matrix `user` may see: all participants for those who follow reports, else their own."""
+    units = list(campaign.participants.order_by("order", "name"))
+    if user.has_perm("emulation.follow_reports"):
+        return units
+    headed = {unit.pk for unit in units_headed_by(user)}
+    return [unit for unit in units if unit.pk in headed]
+
+
+def report_matrix(campaign: Campaign, units: list, today: date) -> dict:
+    """Units × the campaign's months up to today's: each cell's report, status, lateness and last urge.
+
+    Two queries whatever the number of units and months (the reports, the latest urge per cell).
+    Returns {"columns": [{month, deadline, sent}], "rows": [{unit, cells, sent, late}]}; a cell is
+    {month, deadline, report (or None), label, badge (workflow.BADGE colour, None when there is no
+    report), sent, late, last_urged (datetime or None), urgeable (not sent, deadline past or within 7 days)}.
+    """
+    from django.db.models import Max
+
+    from emulation.models import ReportReminder
+    from emulation.workflow import BADGE, ReportStatus
+
+    sent_statuses = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+    months = [month for month in campaign.months() if month <= today]
+    deadlines = {month: campaign.report_deadline(month) for month in months}
+    unit_ids = [unit.pk for unit in units]
+    reports = {}
+    for report in MonthlyReport.objects.filter(campaign=campaign, unit_id__in=unit_ids, month__in=months):
+        report.campaign = campaign  # is_late() reads the deadline through it: no query per cell
+        reports[report.unit_id, report.month] = report
+    urges = (
+        ReportReminder.objects.filter(
+            campaign=campaign, kind=ReportReminder.Kind.URGE, unit_id__in=unit_ids, month__in=months
+        )
+        .values("unit_id", "month")
+        .annotate(last=Max("sent_at"))
+        .order_by()
+    )
+    last_urged = {(urge["unit_id"], urge["month"]): urge["last"] for urge in urges}
+
+    rows = []
+    for unit in units:
+        cells = []
+        for month in months:
+            report, deadline = reports.get((unit.pk, month)), deadlines[month]
+            sent = report is not None and report.status in sent_statuses
+            cells.append(
+                {
+                    "month": month,
+                    "deadline": deadline,
+                    "report": report,
+                    "label": report.get_status_display() if report else "Chưa có",
+                    "badge": BADGE[report.status] if report else None,
+                    "sent": sent,
+                    "late": report.is_late(today) if report else today > deadline,
+                    "last_urged": last_urged.get((unit.pk, month)),
+                    "urgeable": not sent and (deadline - today).days <= 7,
+                }
+            )
+        rows.append(
+            {
+                "unit": unit,
+                "cells": cells,
+                "sent": sum(cell["sent"] for cell in cells),
+                "late": sum(cell["late"] for cell in cells),
+            }
+        )
+    columns = [
+        {"month": month, "deadline": deadlines[month], "sent": sum(row["cells"][i]["sent"] for row in rows)}
+        for i, month in enumerate(months)
+    ]
+    return {"columns": columns, "rows": rows}
+
+
+def report_for_excel(pk: int, user) -> MonthlyReport:
+    """One report with its entries' indicators, for its Excel template, if `user` may see it; raises DoesNotExist."""
+    entries = ReportEntry.objects.select_related("indicator").order_by(
+        "indicator__criterion__order", "indicator__order", "indicator__code"
+    )
+    return reports_visible_to(user).prefetch_related(Prefetch("entries", queryset=entries)).get(pk=pk)
+
+
+def figures_for_export(campaign: Campaign, user, months: list[date]) -> QuerySet[ReportEntry]:
+    """Every entry of the reports `user` may see for those months: one row per unit, month, indicator."""
+    reports = reports_visible_to(user).filter(campaign=campaign, month__in=months)
+    return (
+        ReportEntry.objects.filter(report__in=reports)
+        .select_related("report__unit", "indicator")
+        .order_by(
+            "report__unit__order",
+            "report__unit__code",
+            "report__month",
+            "indicator__criterion__order",
+            "indicator__order",
+            "indicator__code",
+        )
+    )
+
+
+def import_jobs_recent(campaign: Campaign, limit: int = 10) -> list:
+    """The campaign's latest Excel imports, newest first, with who ran them."""
+    return list(
+        campaign.import_jobs.select_related("created_by__official", "report__unit").order_by("-created_at")[:limit]
+    )

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from core.notifications import notify
 from core.roles import Role, has_role
@@ -69,8 +70,10 @@ def report_open(*, campaign: Campaign, unit: Unit, month: date, actor: AbstractB
             report = MonthlyReport.objects.create(campaign=campaign, unit=unit, month=month, created_by=actor)
     except IntegrityError:
         raise ReportError(f"{unit.name} đã có báo cáo tháng {_month_label(month)}.") from None
-    ReportEntry.objects.bulk_create(
-        [ReportEntry(report=report, indicator=indicator) for indicator in applicable_indicators(campaign, unit)]
+    bulk_create_with_history(
+        [ReportEntry(report=report, indicator=indicator) for indicator in applicable_indicators(campaign, unit)],
+        ReportEntry,
+        default_user=actor,
     )
     return report
 
@@ -125,19 +128,15 @@ def report_save_figures(
         report.save()
     for entry in report.entries.select_related("indicator"):
         indicator, changed = entry.indicator, False
-        given = clean.entries.get(indicator.code)
-        if given is not None:
-            for name in fig.input_fields(indicator):
-                if getattr(entry, name) != getattr(given, name):
-                    setattr(entry, name, getattr(given, name))
-                    changed = True
+        given, raw = clean.entries.get(indicator.code), entries.get(indicator.code, {})
+        for name in (n for n in fig.figure_fields(indicator) if given is not None and n in raw):
+            if getattr(entry, name) != getattr(given, name):
+                setattr(entry, name, getattr(given, name))
+                changed = True
         if fig.uses_one_stop(indicator) and clean.one_stop is not None:
             numerator, denominator = fig.derive_from_one_stop(indicator, clean.one_stop)
             if (entry.numerator, entry.denominator) != (numerator, denominator):
                 entry.numerator, entry.denominator, changed = numerator, denominator, True
-        elif fig.uses_one_stop(indicator) and given is not None and given.denominator is not None:
-            # Imports may give the derived figures of a one-stop indicator directly.
-            entry.numerator, entry.denominator, changed = given.numerator, given.denominator, True
         if changed:
             entry._history_user = actor
             entry.save()
@@ -171,16 +170,11 @@ def _appraise(report: MonthlyReport, appraisals: dict[str, object], actor) -> No
     scores = {}
     for entry in entries:
         code = entry.indicator.code
-        try:
-            score = fig.parse_decimal(appraisals.get(code))
-        except fig.FigureError as exc:
-            problems.add(code, "appraised_score", str(exc))
-            continue
-        if score is None:
+        scores[entry.pk] = fig.clean_entry(
+            entry.indicator, {"appraised_score": appraisals.get(code)}, problems
+        ).appraised_score
+        if scores[entry.pk] is None and (code, "appraised_score") not in problems.errors:
             problems.add(code, "appraised_score", "Cần nhập điểm thẩm định.")
-        elif score > entry.indicator.points:
-            problems.add(code, "appraised_score", f"Điểm thẩm định phải từ 0 đến {entry.indicator.points:g}.")
-        scores[entry.pk] = score
     if problems:
         raise FiguresInvalid(problems)
     for entry in entries:

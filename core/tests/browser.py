@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from units.tests.factories import TEST_PASSWORD
+
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
 PHONE = (390, 844)
@@ -46,7 +48,23 @@ def save_screenshot(driver, name: str) -> None:
     if not folder:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
-    width = driver.execute_script("return document.documentElement.clientWidth")
+    size = driver.get_window_size()
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(max(width, 390), min(height + 120, 8000))
+    driver.set_window_size(size["width"], min(height + 120, 8000))
     driver.save_screenshot(str(Path(folder) / f"{name}.png"))
+    driver.set_window_size(size["width"], size["height"])
+
+
+def sign_in(driver, live_server, username: str, password: str = TEST_PASSWORD, wait: bool = True) -> None:
+    """Sign in through the login form as a person would; wait for the next page unless told not to."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.delete_all_cookies()
+    driver.get(f"{live_server.url}/dang-nhap/")
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    if wait:
+        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".page-title")))

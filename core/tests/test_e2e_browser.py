@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from core.tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+from core.tests.browser import DESKTOP, PHONE, chromium, save_screenshot, sign_in
 
 
 @pytest.fixture
@@ -13,13 +13,6 @@ def phone():
     driver = chromium(PHONE)
     yield driver
     driver.quit()
-
-
-def _sign_in(driver, live_server, username: str, password: str) -> None:
-    driver.get(f"{live_server.url}/dang-nhap/")
-    driver.find_element(By.ID, "id_username").send_keys(username)
-    driver.find_element(By.ID, "id_password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
 
 def _fits_the_screen(driver) -> bool:
@@ -30,12 +23,12 @@ def _fits_the_screen(driver) -> bool:
 def test_unit_head_signs_in_on_a_phone_and_reads_the_campaign(phone, live_server, alice, campaign):
     phone.get(live_server.url)
     assert "/dang-nhap/" in phone.current_url  # anonymous visitors are sent to the login page
-    _sign_in(phone, live_server, "alice", "wrong-password")
+    sign_in(phone, live_server, "alice", "wrong-password", wait=False)
     error = phone.find_element(By.CSS_SELECTOR, ".alert-danger").text
     assert "tên đăng nhập" in error.lower() and "mật khẩu" in error.lower()
     save_screenshot(phone, "phone-login-error")
 
-    _sign_in(phone, live_server, "alice", "matkhau-thu-nghiem")
+    sign_in(phone, live_server, "alice", wait=False)
     WebDriverWait(phone, 10).until(ec.presence_of_element_located((By.ID, "todo-unit-head")))
     assert "Việc của thủ trưởng đơn vị" in phone.page_source
     assert _fits_the_screen(phone)
@@ -63,7 +56,7 @@ def test_unit_head_signs_in_on_a_phone_and_reads_the_campaign(phone, live_server
 def test_secretariat_home_and_campaign_on_a_desktop(live_server, sam, alice, campaign):
     driver = chromium(DESKTOP)
     try:
-        _sign_in(driver, live_server, "sam", "matkhau-thu-nghiem")
+        sign_in(driver, live_server, "sam", wait=False)
         WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "todo-secretariat")))
         save_screenshot(driver, "desktop-home-secretariat")
         driver.get(f"{live_server.url}/phong-trao/{campaign.code}/")

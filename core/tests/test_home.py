@@ -24,8 +24,28 @@ def test_unit_head_sees_their_unit_and_this_months_deadline(client, alice, campa
     text = _home(client, alice)
     assert "Việc của thủ trưởng đơn vị" in text
     assert "Đơn vị: Phòng VP" in text
-    assert "tháng 11/2026 : hạn nộp 05/12/2026 còn 10 ngày" in text
+    assert "tháng 11/2026 của VP: hạn nộp 05/12/2026 còn 10 ngày" in text
+    assert "Lập báo cáo tháng 11/2026" in text
     assert "Việc của Thường trực thi đua" not in text and "Quản trị" not in text.split("Xin chào")[1]
+
+
+def test_unit_head_reaches_this_months_report_once_opened(client, alice, campaign, on_25_november_2026):
+    from emulation.services import report_open
+
+    report = report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 11, 1), actor=alice)
+    client.force_login(alice)
+    html = client.get(reverse("core:home")).content.decode()
+    assert reverse("emulation:report-edit", kwargs={"pk": report.pk}) in html and "Đang soạn" in html
+
+
+def test_secretariat_sees_what_waits_for_review(client, sam, alice, campaign):
+    from emulation.models import MonthlyReport
+    from emulation.services import report_open
+
+    report = report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 10, 1), actor=alice)
+    MonthlyReport.objects.filter(pk=report.pk).update(status="submitted", submitted_at=timezone.now())
+    text = _home(client, sam)
+    assert "1 báo cáo chờ xem xét" in text and "VP — tháng 10/2026" in text
 
 
 def test_secretariat_sees_the_participants_and_who_heads_them(client, sam, alice, bob, campaign, on_25_november_2026):

@@ -46,7 +46,12 @@ TABLE = {
 # the objects its URLs need); they join the table here.
 ROW_MODULES = [
     importlib.import_module(name)
-    for name in ("emulation.tests.url_rows_reports", "emulation.tests.url_rows_excel", "core.tests.url_rows_notify")
+    for name in (
+        "emulation.tests.url_rows_reports",
+        "emulation.tests.url_rows_excel",
+        "emulation.tests.url_rows_matrix",
+        "core.tests.url_rows_notify",
+    )
 ]
 for _module in ROW_MODULES:
     TABLE |= _module.ROWS

@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group
 from core.roles import Role
 from units.models import Official, Position, Unit
 
+TEST_PASSWORD = "matkhau-thu-nghiem"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -15,7 +17,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "matkhau-thu-nghiem")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 
     @factory.post_generation
     def roles(self, create, extracted: list[Role] | None, **kwargs):

@@ -1,0 +1,57 @@
+"""Fixtures for monthly reports: an open October report of each persona's unit, and complete figures."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from emulation import services
+
+OCTOBER = date(2026, 10, 1)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+ONE_STOP = dict(
+    received="120",
+    received_online="80",
+    received_direct="30",
+    carried_over="10",
+    resolved="100",
+    resolved_ahead="40",
+    resolved_on_time="58",
+    resolved_late="2",
+    in_progress="20",
+    in_progress_within="18",
+    in_progress_overdue="2",
+)
+
+
+def complete_figures(report) -> dict[str, dict]:
+    """Valid figures for every entry of `report` typed by hand (one-stop ones come from ONE_STOP)."""
+    entries = {}
+    for entry in report.entries.select_related("indicator"):
+        indicator = entry.indicator
+        if indicator.kind == "qualitative":
+            entries[indicator.code] = {"self_score": "8,5", "explanation": "Áp dụng tiếp nhận hồ sơ không giấy."}
+        elif indicator.measure == "percent" and indicator.figure_source == "manual":
+            entries[indicator.code] = {"numerator": "9", "denominator": "10"}
+        elif indicator.measure == "count":
+            entries[indicator.code] = {"value": "150"}
+    return entries
+
+
+def fill(report, actor):
+    services.report_save_figures(report=report, actor=actor, entries=complete_figures(report), one_stop=ONE_STOP)
+    entry = report.entries.get(indicator__code="1.1")
+    services.evidence_add(
+        entry=entry, actor=actor, upload=SimpleUploadedFile("sang-kien.pdf", PDF, content_type="application/pdf")
+    )
+    return report
+
+
+@pytest.fixture
+def report_vp(campaign, alice):
+    return services.report_open(campaign=campaign, unit=alice.official.unit, month=OCTOBER, actor=alice)
+
+
+@pytest.fixture
+def filled_vp(report_vp, alice):
+    return fill(report_vp, alice)
