@@ -127,54 +127,44 @@ def report_page(pk: int, user) -> MonthlyReport:
     )
 
 
-def entry_history(report: MonthlyReport) -> list[dict]:
-    """Who changed which value of the report's figures, and when (newest first)."""
-    labels = {f.name: f.verbose_name for f in ReportEntry._meta.fields}
-    labels |= {f.name: f.verbose_name for f in MonthlyReport._meta.fields}
-    history = (
-        ReportEntry.history.model.objects.filter(report_id=report.pk)
-        .select_related("history_user__official", "indicator")
-        .order_by("id", "history_date")
-    )
+def _diffs(records, fields: tuple[str, ...], what) -> list[dict]:
+    """Changes between consecutive historical records of each object, one row per changed field."""
     changes, previous = [], {}
-    tracked = ("numerator", "denominator", "value", "self_score", "appraised_score", "explanation")
-    for record in history:
+    for record in records:
         before = previous.get(record.id)
         if before is not None:
-            for name in tracked:
+            for name in fields:
                 old, new = getattr(before, name), getattr(record, name)
                 if old != new:
                     changes.append(
                         {
                             "at": record.history_date,
                             "user": record.history_user,
-                            "what": f"{record.indicator.code} · {labels[name]}",
+                            "what": what(record, name),
                             "old": old,
                             "new": new,
                         }
                     )
         previous[record.id] = record
-    report_history = (
+    return changes
+
+
+def entry_history(report: MonthlyReport) -> list[dict]:
+    """Who changed which value of the report's figures, and when (newest first)."""
+    labels = {f.name: f.verbose_name for f in [*ReportEntry._meta.fields, *MonthlyReport._meta.fields]}
+    entries = (
+        ReportEntry.history.model.objects.filter(report_id=report.pk)
+        .select_related("history_user__official", "indicator")
+        .order_by("id", "history_date")
+    )
+    counts = (
         MonthlyReport.history.model.objects.filter(id=report.pk)
         .select_related("history_user__official")
         .order_by("history_date")
     )
-    before = None
-    for record in report_history:
-        if before is not None:
-            for name in MonthlyReport.ONE_STOP_FIELDS:
-                old, new = getattr(before, name), getattr(record, name)
-                if old != new:
-                    changes.append(
-                        {
-                            "at": record.history_date,
-                            "user": record.history_user,
-                            "what": f"Một cửa · {labels[name]}",
-                            "old": old,
-                            "new": new,
-                        }
-                    )
-        before = record
+    tracked = ("numerator", "denominator", "value", "self_score", "appraised_score", "explanation")
+    changes = _diffs(entries, tracked, lambda r, name: f"{r.indicator.code} · {labels[name]}")
+    changes += _diffs(counts, MonthlyReport.ONE_STOP_FIELDS, lambda r, name: f"Một cửa · {labels[name]}")
     return sorted(changes, key=lambda c: c["at"], reverse=True)
 
 

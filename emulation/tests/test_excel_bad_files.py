@@ -16,7 +16,6 @@ from emulation.tests.test_excel_support import (
     import_long,
     long_file,
     long_workbook,
-    media,  # noqa: F401 (fixture)
     month,
     saved_state,
     upload,
@@ -24,8 +23,6 @@ from emulation.tests.test_excel_support import (
 )
 from units.models import Unit
 from units.tests.factories import UnitFactory
-
-pytestmark = pytest.mark.usefixtures("media")
 
 NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx)."
 GOOD = ["VP", "2026-03", "1.2a", 45, 50, None]

@@ -5,7 +5,6 @@ import json
 from decimal import Decimal
 
 import openpyxl
-import pytest
 from django.urls import reverse
 
 from core.models import Notification
@@ -15,14 +14,11 @@ from emulation.tests.test_excel_support import (
     entry,
     import_long,
     long_file,
-    media,  # noqa: F401 (fixture)
     month,
     saved_state,
 )
 from emulation.workflow import ReportStatus
 from units.models import Unit
-
-pytestmark = pytest.mark.usefixtures("media")
 
 ROWS = [
     ["VP", "2026-01", "1.2a", 45, 50, None],

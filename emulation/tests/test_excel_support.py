@@ -8,7 +8,6 @@ import io
 from datetime import date
 
 import openpyxl
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -16,13 +15,6 @@ from emulation.models import ImportJob, MonthlyReport, ReportEntry, ReportTransi
 
 HEADER = ["Mã đơn vị", "Tháng", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Giá trị"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    """Uploaded files go to a temporary folder, never to the repository's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def workbook_bytes(workbook: openpyxl.Workbook) -> bytes:

@@ -14,7 +14,6 @@ from emulation.models import ImportJob, MonthlyReport
 from emulation.tests.test_excel_support import (
     XLSX,
     entry,
-    media,  # noqa: F401 (fixture)
     month,
     saved_state,
     upload,
@@ -22,8 +21,6 @@ from emulation.tests.test_excel_support import (
 )
 from emulation.workflow import ReportStatus
 from units.models import Unit
-
-pytestmark = pytest.mark.usefixtures("media")
 
 CODES = ["1.1", "1.2a", "1.2b", "1.2c", "1.2d", "1.3a", "1.3b", "1.3c", "1.3d", "1.4a", "1.4b", "1.4c"]
 CODES += ["1.5a", "1.5b", "1.5c"]
