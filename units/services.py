@@ -102,8 +102,9 @@ def ward_load(*, data: dict, password: str) -> WardLoadResult:
             raise WardFileError(f"{where}: đơn vị hoặc chức vụ không có trong tệp.")
         user = None
         if item.get("account"):
-            family, _, given = item["name"].rpartition(" ")
-            user = _account(item, password, where, first_name=given, last_name=family)
+            # Vietnamese names read family name first: keep the whole name where Django's
+            # get_full_name() ("first last") shows it in that order.
+            user = _account(item, password, where, first_name=item["name"])
         official = Official(
             full_name=item["name"],
             sex=item["sex"],

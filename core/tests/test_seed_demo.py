@@ -57,6 +57,10 @@ def test_every_demo_login_works_and_carries_its_role(seeded, client):
         client.logout()
 
 
+def test_accounts_show_names_in_vietnamese_order(seeded):
+    assert get_user_model().objects.get(username="vhxh").get_full_name() == "Trần Thị Bình"
+
+
 def test_unit_head_accounts_head_their_unit(seeded):
     for username, code in HEADS.items():
         official = Official.objects.get(user__username=username)
