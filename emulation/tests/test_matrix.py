@@ -77,8 +77,8 @@ def test_columns_are_the_months_up_to_the_current_one(client, sam, reports, camp
     months = [c["month"] for c in response.context["matrix"]["columns"]]
     assert months == [date(2026, m, 1) for m in range(1, 12)]
     assert "Tháng 11/2026 hạn 05/12/2026" in _plain(response.content.decode())
-    assert '<th scope="col">Tháng 11/2026' in response.content.decode()
-    assert '<th scope="col">Tháng 12/2026' not in response.content.decode()
+    assert '<th scope="col" data-month>Tháng 11/2026' in response.content.decode()
+    assert '<th scope="col" data-month>Tháng 12/2026' not in response.content.decode()
 
 
 def test_each_cell_says_its_status_in_words_and_links_to_the_report(client, sam, reports, campaign):
