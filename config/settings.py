@@ -141,6 +141,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Daily, in CELERY_TIMEZONE: remind units three days before a deadline; list late units the day after.
     "remind-reports-due-soon": {"task": "emulation.tasks.remind_due_soon", "schedule": crontab(hour=7, minute=0)},
     "list-late-report-units": {"task": "emulation.tasks.report_late_units", "schedule": crontab(hour=7, minute=5)},
+    # Nightly: recompute every stored score of the active campaigns.
+    "recompute-scores-nightly": {
+        "task": "emulation.tasks.recompute_all_scores",
+        "schedule": crontab(hour=1, minute=30),
+    },
 }
 
 # Security: on whenever DEBUG is off, each relaxed only by its own variable.

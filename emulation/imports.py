@@ -30,6 +30,7 @@ from emulation import excel, services
 from emulation import figures as fig
 from emulation.excel import CellErrors, ExcelInvalid
 from emulation.models import Campaign, ImportJob, MonthlyReport, ReportEntry, ReportTransition
+from emulation.tasks import recompute_scores as run_recompute
 from emulation.tasks import run_import
 from emulation.workflow import ReportStatus
 from units.models import Unit
@@ -550,6 +551,9 @@ def reports_accept_imported(*, reports: list[MonthlyReport], actor: AbstractBase
         default_user=actor,
     )
     ReportTransition.objects.bulk_create(transitions)
+    # Accepted figures count in the scores: recompute the campaign once the import has committed.
+    campaign_id = pending[0].campaign_id
+    transaction.on_commit(lambda: run_recompute.delay(campaign_id))
     return len(pending)
 
 

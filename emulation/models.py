@@ -442,3 +442,6 @@ class ImportJob(models.Model):
         if self.status in (self.Status.DONE, self.Status.FAILED):
             return 100
         return int(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0
+
+
+from emulation.models_scores import IndicatorScore, UnitScore  # noqa: E402,F401

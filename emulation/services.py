@@ -242,6 +242,12 @@ def report_transition(
     ReportTransition.objects.create(
         report=report, action=action, from_status=source, to_status=report.status, actor=actor, reason=reason
     )
+    if action in ("accept", "reopen"):
+        from emulation.tasks import recompute_scores
+
+        transaction.on_commit(
+            lambda: recompute_scores.delay(report.campaign_id, report.unit_id, report.month.isoformat())
+        )
     notify(
         kind=transition.notice,
         recipients=report_recipients(report, transition.notify),

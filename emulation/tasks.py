@@ -26,3 +26,27 @@ def report_late_units() -> int:
     from emulation.reminders import late_units_notify
 
     return late_units_notify(today=timezone.localdate())
+
+
+@shared_task
+def recompute_scores(campaign_id: int, unit_id: int | None = None, month_iso: str | None = None) -> int:
+    """Recompute stored scores after a report is accepted or reopened (one unit, the periods its month touches)."""
+    from datetime import date
+
+    from emulation.models import Campaign
+    from emulation.score_service import scores_recompute
+    from units.models import Unit
+
+    campaign = Campaign.objects.get(pk=campaign_id)
+    units = list(Unit.objects.filter(pk=unit_id)) if unit_id is not None else None
+    months = [date.fromisoformat(month_iso)] if month_iso else None
+    return scores_recompute(campaign=campaign, units=units, months=months)
+
+
+@shared_task
+def recompute_all_scores() -> int:
+    """Nightly: recompute every score of every active campaign (repairs anything a lost task missed)."""
+    from emulation.models import Campaign
+    from emulation.score_service import scores_recompute
+
+    return sum(scores_recompute(campaign=campaign) for campaign in Campaign.objects.filter(is_active=True))

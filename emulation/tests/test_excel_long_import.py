@@ -259,3 +259,12 @@ def test_matrix_page_offers_import_and_export_to_the_secretariat(client, sam, ca
     page = client.get(reverse("emulation:report-matrix", kwargs={"code": campaign.code})).content.decode()
     assert reverse("emulation:figures-import", kwargs={"code": campaign.code}) in page
     assert reverse("emulation:figures-export", kwargs={"code": campaign.code}) in page
+
+
+def test_accepting_by_import_updates_the_scores(client, sam, campaign, django_capture_on_commit_callbacks):
+    from emulation.models import IndicatorScore
+
+    import_long(client, sam, campaign, long_file(ROWS), django_capture_on_commit_callbacks)
+    score = IndicatorScore.objects.get(campaign=campaign, unit__code="VP", indicator__code="1.2a", period="2026-Q1")
+    # (45 + 40) / (50 + 40) = 94.44% against 100%: 5 × 94.444…/100 = 4.72
+    assert (score.value, score.points) == (Decimal("94.44"), Decimal("4.72"))

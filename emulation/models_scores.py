@@ -1,0 +1,63 @@
+"""Stored scores: one row per unit, indicator and period, and one total per unit and period (DOMAIN.md §3)."""
+
+from django.db import models
+
+
+class IndicatorScore(models.Model):
+    """One indicator's value, met flag and points for one unit over one period, as last recomputed."""
+
+    campaign = models.ForeignKey(
+        "emulation.Campaign", verbose_name="phong trào", on_delete=models.CASCADE, related_name="indicator_scores"
+    )
+    unit = models.ForeignKey("units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(
+        "criteria.Indicator", verbose_name="chỉ tiêu", on_delete=models.CASCADE, related_name="scores"
+    )
+    period = models.CharField(
+        "kỳ", max_length=12, help_text="2026-03 (tháng), 2026-Q1 (quý), 2026-YTD-03 (lũy kế đến tháng 3), 2026 (năm)."
+    )
+    value = models.DecimalField("giá trị", max_digits=14, decimal_places=2, null=True, blank=True)
+    has_data = models.BooleanField("có số liệu", default=False)
+    met = models.BooleanField("đạt chỉ tiêu", null=True, blank=True)
+    points = models.DecimalField("điểm", max_digits=8, decimal_places=2, default=0)
+    max_points = models.DecimalField("điểm tối đa", max_digits=8, decimal_places=2, default=0)
+    compared_with = models.DecimalField("so sánh với", max_digits=14, decimal_places=2, null=True, blank=True)
+    explanation = models.TextField("diễn giải", blank=True)
+    computed_at = models.DateTimeField("tính lúc")
+
+    class Meta:
+        verbose_name = "điểm chỉ tiêu"
+        verbose_name_plural = "điểm chỉ tiêu"
+        ordering = ["campaign", "period", "unit__order", "indicator__criterion__order", "indicator__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "unit", "indicator", "period"], name="one_indicator_score_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} · {self.unit_id} · {self.indicator_id}: {self.points}"
+
+
+class UnitScore(models.Model):
+    """A unit's total, maximum, score (%) and rank over one period, as last recomputed."""
+
+    campaign = models.ForeignKey(
+        "emulation.Campaign", verbose_name="phong trào", on_delete=models.CASCADE, related_name="unit_scores"
+    )
+    unit = models.ForeignKey("units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField("kỳ", max_length=12)
+    total = models.DecimalField("tổng điểm", max_digits=8, decimal_places=2, default=0)
+    max_points = models.DecimalField("điểm tối đa", max_digits=8, decimal_places=2, default=0)
+    score = models.DecimalField("điểm quy đổi (%)", max_digits=6, decimal_places=2, null=True, blank=True)
+    rank = models.PositiveSmallIntegerField("thứ hạng", null=True, blank=True)
+    computed_at = models.DateTimeField("tính lúc")
+
+    class Meta:
+        verbose_name = "điểm đơn vị"
+        verbose_name_plural = "điểm đơn vị"
+        ordering = ["campaign", "period", "rank", "unit__order"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit", "period"], name="one_unit_score_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.period} · {self.unit_id}: {self.score}"

@@ -1,0 +1,169 @@
+"""Recompute and store scores from accepted figures: every unit, applicable indicator and period.
+
+A bounded number of queries whatever the number of months, units or indicators: the
+participants, the indicators (with their unit lists), one query for the accepted entries, the
+other units' stored totals (for ranks), then delete-and-bulk-create in one transaction.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from criteria.models import Indicator
+from emulation import scoring
+from emulation.models import Campaign, IndicatorScore, ReportEntry, UnitScore
+from emulation.periods import Period, periods_affected_by, periods_for_campaign
+from emulation.workflow import ReportStatus
+from units.models import Unit
+
+
+def indicator_rule(indicator: Indicator) -> scoring.Rule:
+    """What scoring needs of an indicator."""
+    return scoring.Rule(
+        kind=indicator.kind,
+        measure=indicator.measure,
+        points=indicator.points,
+        scoring_rule=indicator.scoring_rule,
+        target=indicator.target,
+        comparison=indicator.comparison,
+        floor=indicator.floor,
+        baseline=indicator.baseline,
+    )
+
+
+def _accepted_figures(campaign: Campaign, unit_ids: list[int]) -> dict[tuple[int, int, date], scoring.MonthFigures]:
+    """(unit id, indicator id, month) → the accepted figures; one query."""
+    rows = (
+        ReportEntry.objects.filter(
+            report__campaign=campaign, report__status=ReportStatus.ACCEPTED, report__unit_id__in=unit_ids
+        )
+        .values(
+            "indicator_id",
+            "numerator",
+            "denominator",
+            "value",
+            "appraised_score",
+            unit_id=F("report__unit_id"),
+            month=F("report__month"),
+        )
+        .order_by()
+    )
+    return {
+        (row["unit_id"], row["indicator_id"], row["month"]): scoring.MonthFigures(
+            numerator=row["numerator"],
+            denominator=row["denominator"],
+            value=row["value"],
+            appraised_score=row["appraised_score"],
+        )
+        for row in rows
+    }
+
+
+def _affected_periods(campaign: Campaign, months: Iterable[date] | None) -> list[Period]:
+    campaign_months = campaign.months()
+    if months is None:
+        return periods_for_campaign(campaign_months)
+    return periods_affected_by(months, campaign_months)
+
+
+@transaction.atomic
+def scores_recompute(
+    *, campaign: Campaign, units: Iterable[Unit] | None = None, months: Iterable[date] | None = None
+) -> int:
+    """Recompute and store the scores of `units` (default: every participant) for the periods that
+    `months` touch (default: every period of the campaign); re-rank every participant in those
+    periods. Only accepted reports count. Idempotent. Returns the number of IndicatorScore rows written.
+    """
+    participants = list(campaign.participants.order_by("order", "name"))
+    participant_ids = [unit.pk for unit in participants]
+    if units is None:
+        targets = participants
+    else:
+        wanted = {unit.pk for unit in units}
+        targets = [unit for unit in participants if unit.pk in wanted]
+    target_ids = [unit.pk for unit in targets]
+    periods = _affected_periods(campaign, list(months) if months is not None else None)
+    if not periods:
+        return 0
+    keys = [period.key for period in periods]
+
+    indicators = list(
+        Indicator.objects.filter(campaign=campaign)
+        .prefetch_related("applies_to")
+        .order_by("criterion__order", "order", "code")
+    )
+    limited = {i.pk: {u.pk for u in i.applies_to.all()} for i in indicators}
+    rules = {i.pk: indicator_rule(i) for i in indicators}
+    figures = _accepted_figures(campaign, target_ids)
+
+    now = timezone.now()
+    indicator_rows: list[IndicatorScore] = []
+    unit_rows: dict[tuple[int, str], UnitScore] = {}
+    for unit in targets:
+        applicable = [i for i in indicators if not limited[i.pk] or unit.pk in limited[i.pk]]
+        for period in periods:
+            scores = []
+            for indicator in applicable:
+                current = [figures[key] for m in period.months if (key := (unit.pk, indicator.pk, m)) in figures]
+                before = [figures[key] for m in period.previous if (key := (unit.pk, indicator.pk, m)) in figures]
+                score = scoring.score_indicator(rules[indicator.pk], current, before)
+                scores.append(score)
+                indicator_rows.append(
+                    IndicatorScore(
+                        campaign=campaign,
+                        unit=unit,
+                        indicator=indicator,
+                        period=period.key,
+                        value=score.value,
+                        has_data=score.has_data,
+                        met=score.met,
+                        points=score.points,
+                        max_points=score.max_points,
+                        compared_with=score.compared_with,
+                        explanation=score.explanation,
+                        computed_at=now,
+                    )
+                )
+            result = scoring.total(scores)
+            unit_rows[unit.pk, period.key] = UnitScore(
+                campaign=campaign,
+                unit=unit,
+                period=period.key,
+                total=result.points,
+                max_points=result.max_points,
+                score=result.score,
+                computed_at=now,
+            )
+
+    # Ranks among every participant, the other units read from their stored totals.
+    others = list(
+        UnitScore.objects.filter(campaign=campaign, period__in=keys, unit_id__in=participant_ids).exclude(
+            unit_id__in=target_ids
+        )
+    )
+    changed_others: list[UnitScore] = []
+    for key in keys:
+        in_period = [row for row in unit_rows.values() if row.period == key]
+        in_period += [row for row in others if row.period == key]
+        ranks = scoring.rank({row.unit_id: row.score for row in in_period})
+        for row in in_period:
+            new_rank = ranks[row.unit_id]
+            if row.pk is not None and row.rank != new_rank:
+                changed_others.append(row)
+            row.rank = new_rank
+
+    stale_indicators = IndicatorScore.objects.filter(campaign=campaign, period__in=keys)
+    stale_units = UnitScore.objects.filter(campaign=campaign, period__in=keys)
+    if units is not None:
+        stale_indicators = stale_indicators.filter(unit_id__in=target_ids)
+        stale_units = stale_units.filter(unit_id__in=target_ids)
+    stale_indicators.delete()
+    stale_units.delete()
+    IndicatorScore.objects.bulk_create(indicator_rows)
+    UnitScore.objects.bulk_create(list(unit_rows.values()))
+    if changed_others:
+        UnitScore.objects.bulk_update(changed_others, ["rank"])
+    return len(indicator_rows)

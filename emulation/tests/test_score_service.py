@@ -1,0 +1,200 @@
+"""Stored scores: recompute from accepted reports, periods, ranks, idempotence and the workflow hook.
+
+Hand-computed figures (1.2a ratio, target 100, 5 points; 1.5c rising count, 5 points; 1.1
+qualitative, 10 points, met at 8), campaign CCHC-2026:
+
+    unit     month  1.2a    1.5c  1.1 appraised
+    VP       01     9/10    100   8
+    VP       02     10/20   120   9
+    KTHTDT   01     10/10   50    7.5
+    KTHTDT   02     8/10    40    10
+    VHXH     01     1/2     —     5
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from emulation import services
+from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore
+from emulation.score_service import scores_recompute
+
+JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
+D = Decimal
+
+
+def accepted_report(campaign, unit, month, actor, *, ratio=None, count=None, appraised=None, status="accepted"):
+    """A report of `unit` for `month` with 1.2a, 1.5c and 1.1 figures only, put straight into `status`."""
+    report = services.report_open(campaign=campaign, unit=unit, month=month, actor=actor)
+    entries = {}
+    if ratio is not None:
+        entries["1.2a"] = {"numerator": str(ratio[0]), "denominator": str(ratio[1])}
+    if count is not None:
+        entries["1.5c"] = {"value": str(count)}
+    services.report_save_figures(report=report, actor=actor, entries=entries)
+    if appraised is not None:
+        ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=D(appraised))
+    MonthlyReport.objects.filter(pk=report.pk).update(status=status)
+    return report
+
+
+def build_two_months(campaign, ward, sam) -> None:
+    units = ward.units
+    accepted_report(campaign, units["VP"], JAN, sam, ratio=(9, 10), count=100, appraised="8")
+    accepted_report(campaign, units["VP"], FEB, sam, ratio=(10, 20), count=120, appraised="9")
+    accepted_report(campaign, units["KTHTDT"], JAN, sam, ratio=(10, 10), count=50, appraised="7.5")
+    accepted_report(campaign, units["KTHTDT"], FEB, sam, ratio=(8, 10), count=40, appraised="10")
+    accepted_report(campaign, units["VHXH"], JAN, sam, ratio=(1, 2), appraised="5")
+
+
+@pytest.fixture
+def scored(campaign, ward, sam):
+    build_two_months(campaign, ward, sam)
+    scores_recompute(campaign=campaign)
+    return campaign
+
+
+def indicator_score(campaign, unit_code: str, code: str, period: str) -> IndicatorScore:
+    return IndicatorScore.objects.get(campaign=campaign, unit__code=unit_code, indicator__code=code, period=period)
+
+
+def unit_score(campaign, unit_code: str, period: str) -> UnitScore:
+    return UnitScore.objects.get(campaign=campaign, unit__code=unit_code, period=period)
+
+
+def snapshot(campaign) -> tuple[list, list]:
+    indicators = IndicatorScore.objects.filter(campaign=campaign).order_by("unit_id", "indicator_id", "period")
+    units = UnitScore.objects.filter(campaign=campaign).order_by("unit_id", "period")
+    fields = ["unit_id", "indicator_id", "period", "value", "has_data", "met", "points", "max_points"]
+    return (
+        list(indicators.values_list(*fields, "compared_with", "explanation")),
+        list(units.values_list("unit_id", "period", "total", "max_points", "score", "rank")),
+    )
+
+
+def test_month_ratio_rising_and_qualitative(scored):
+    ratio = indicator_score(scored, "VP", "1.2a", "2026-01")
+    assert (ratio.value, ratio.met, ratio.points, ratio.max_points) == (D("90.00"), False, D("4.50"), D("5"))
+    first = indicator_score(scored, "VP", "1.5c", "2026-01")
+    assert (first.value, first.has_data, first.points, first.max_points) == (D("100.00"), False, D("0"), D("0"))
+    rising = indicator_score(scored, "VP", "1.5c", "2026-02")
+    assert (rising.met, rising.points, rising.compared_with) == (True, D("5.00"), D("100.00"))
+    falling = indicator_score(scored, "KTHTDT", "1.5c", "2026-02")
+    assert (falling.has_data, falling.met, falling.points, falling.compared_with) == (True, False, D("0"), D("50.00"))
+    quality = indicator_score(scored, "KTHTDT", "1.1", "2026-01")
+    assert (quality.value, quality.met, quality.points) == (D("7.50"), False, D("7.50"))
+    month = unit_score(scored, "VP", "2026-01")
+    assert (month.total, month.max_points, month.score) == (D("12.50"), D("15.00"), D("83.33"))
+    assert unit_score(scored, "VP", "2026-02").score == D("82.50")
+
+
+def test_quarter_sums_ratios_and_averages_appraisals(scored):
+    ratio = indicator_score(scored, "VP", "1.2a", "2026-Q1")
+    assert (ratio.value, ratio.points) == (D("63.33"), D("3.17"))  # 19/30, not the mean of 90% and 50%
+    assert indicator_score(scored, "VP", "1.1", "2026-Q1").value == D("8.50")
+    assert indicator_score(scored, "KTHTDT", "1.1", "2026-Q1").met is True  # (7.5 + 10) / 2 = 8.75
+    rising = indicator_score(scored, "VP", "1.5c", "2026-Q1")
+    assert (rising.value, rising.has_data) == (D("220.00"), False)  # no Q4 2025, no baseline
+    quarter = unit_score(scored, "VP", "2026-Q1")
+    assert (quarter.total, quarter.max_points, quarter.score) == (D("11.67"), D("15.00"), D("77.80"))
+    assert unit_score(scored, "VP", "2026-YTD-02").score == D("77.80")
+    assert unit_score(scored, "VP", "2026").score == D("77.80")
+
+
+def test_rising_falls_back_on_the_baseline(campaign, ward, sam):
+    campaign.indicators.filter(code="1.5c").update(baseline=D("80"))
+    accepted_report(campaign, ward.units["VP"], JAN, sam, count=100)
+    scores_recompute(campaign=campaign)
+    rising = indicator_score(campaign, "VP", "1.5c", "2026-01")
+    assert (rising.has_data, rising.met, rising.points, rising.compared_with) == (True, True, D("5.00"), D("80.00"))
+
+
+def test_ranks_share_and_skip(scored):
+    january = {row.unit.code: row.rank for row in UnitScore.objects.filter(campaign=scored, period="2026-01")}
+    assert january == {"VP": 1, "KTHTDT": 1, "VHXH": 3, "TTPVHCC": None, "TTDVTH": None}
+    quarter = {row.unit.code: row.rank for row in UnitScore.objects.filter(campaign=scored, period="2026-Q1")}
+    assert (quarter["KTHTDT"], quarter["VP"], quarter["VHXH"]) == (1, 2, 3)
+    assert unit_score(scored, "VHXH", "2026-02").rank is None  # no February report: no score, no rank
+
+
+def test_every_unit_indicator_and_period_is_stored(scored):
+    # 5 participants × 15 indicators × (12 months + 4 quarters + 12 year-to-date + 1 year)
+    assert IndicatorScore.objects.filter(campaign=scored).count() == 5 * 15 * 29
+    assert UnitScore.objects.filter(campaign=scored).count() == 5 * 29
+
+
+def test_recompute_twice_leaves_identical_rows(scored):
+    before = snapshot(scored)
+    written = scores_recompute(campaign=scored)
+    assert written == 5 * 15 * 29
+    assert snapshot(scored) == before
+
+
+def test_only_accepted_reports_count(scored, ward, sam):
+    before = snapshot(scored)
+    accepted_report(scored, ward.units["VHXH"], FEB, sam, ratio=(2, 2), appraised="10", status="submitted")
+    scores_recompute(campaign=scored)
+    assert snapshot(scored) == before
+    assert unit_score(scored, "VHXH", "2026-02").score is None
+
+
+def test_one_unit_one_month_rerank_the_others(scored, ward, sam):
+    report = MonthlyReport.objects.get(unit=ward.units["VHXH"], month=JAN)
+    ReportEntry.objects.filter(report=report, indicator__code="1.2a").update(numerator=2)  # 100%: 5.00
+    ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=D("10"))  # 15.00/15
+    scores_recompute(campaign=scored, units=[ward.units["VHXH"]], months=[JAN])
+    january = {row.unit.code: row.rank for row in UnitScore.objects.filter(campaign=scored, period="2026-01")}
+    assert (january["VHXH"], january["VP"], january["KTHTDT"]) == (1, 2, 2)
+    assert unit_score(scored, "VHXH", "2026-Q1").score == D("100.00")
+    assert unit_score(scored, "VP", "2026-Q1").rank == 3
+
+
+def test_accepting_and_reopening_through_the_workflow_recompute(
+    filled_vp, alice, sam, django_capture_on_commit_callbacks
+):
+    campaign, vp = filled_vp.campaign, filled_vp.unit
+    services.report_transition(report=filled_vp, action="submit", actor=alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_transition(report=filled_vp, action="accept", actor=sam, appraisals={"1.1": "8"})
+    october = unit_score(campaign, "VP", "2026-10")
+    assert october.score is not None and october.rank == 1
+    quality = indicator_score(campaign, "VP", "1.1", "2026-10")
+    assert (quality.points, quality.met) == (D("8.00"), True)
+    assert IndicatorScore.objects.filter(unit=vp, period="2026-10").count() == 15
+    assert not IndicatorScore.objects.filter(period="2026-03").exists()  # March is untouched by October
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_transition(report=filled_vp, action="reopen", actor=sam, reason="Sai số liệu.")
+    october = unit_score(campaign, "VP", "2026-10")
+    assert (october.score, october.rank, october.total) == (None, None, D("0"))
+    assert not IndicatorScore.objects.filter(unit=vp, period="2026-10", has_data=True).exists()
+
+
+def _recompute_queries(campaign) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        scores_recompute(campaign=campaign)
+    return len(queries)
+
+
+def test_recompute_query_count_does_not_grow_with_months(campaign, ward, sam, django_assert_max_num_queries):
+    for month in (1, 2):
+        accepted_report(campaign, ward.units["VP"], date(2026, month, 1), sam, ratio=(9, 10), count=month)
+    two_months = _recompute_queries(campaign)
+    for month in (3, 4, 5, 6):
+        accepted_report(campaign, ward.units["VP"], date(2026, month, 1), sam, ratio=(9, 10), count=month)
+    assert _recompute_queries(campaign) == two_months
+    # 2,175 score rows: one query per row would be thousands; SQLite splits bulk inserts at 999
+    # parameters (about 30 batches), other databases insert them in one query each.
+    with django_assert_max_num_queries(45):
+        scores_recompute(campaign=campaign)
+
+
+def test_recompute_all_scores_task_covers_active_campaigns(scored):
+    from emulation.tasks import recompute_all_scores
+
+    IndicatorScore.objects.all().delete()
+    assert recompute_all_scores.delay().get() == 5 * 15 * 29
+    assert indicator_score(scored, "VP", "1.2a", "2026-Q1").points == D("3.17")
