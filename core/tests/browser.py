@@ -65,6 +65,9 @@ def sign_in(driver, live_server, username: str, password: str = TEST_PASSWORD, w
     driver.get(f"{live_server.url}/dang-nhap/")
     driver.find_element(By.ID, "id_username").send_keys(username)
     driver.find_element(By.ID, "id_password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    button = driver.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    button.click()
     if wait:
+        # The login page has a title too: wait for it to go before looking at the next page.
+        WebDriverWait(driver, 10).until(ec.staleness_of(button))
         WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".page-title")))
