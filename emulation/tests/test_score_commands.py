@@ -35,11 +35,13 @@ def test_csv_quarter_rows_and_totals(recomputed):
     assert "VP,1.2a,63.33,0,3.17,5.00," in lines
     assert "VP,1.2b,,,0.00,0.00," in lines  # no figures
     assert "VP,1.5c,220.00,,0.00,0.00," in lines  # a value, but nothing to compare it with
-    assert lines[16] == "VP,TONG,77.80,,11.67,15.00,2"
+    assert lines[76] == "VP,TONG,77.80,,11.67,15.00,2"  # 75 indicator rows first, then the totals
     assert "KTHTDT,TONG,88.33,,13.25,15.00,1" in lines
     assert "VHXH,TONG,50.00,,7.50,15.00,3" in lines
     assert "TTDVTH,TONG,,,0.00,0.00," in lines
-    assert [line.split(",")[0] for line in lines[1::16]] == ["VP", "KTHTDT", "VHXH", "TTPVHCC", "TTDVTH"]
+    units = ["VP", "KTHTDT", "VHXH", "TTPVHCC", "TTDVTH"]
+    assert [line.split(",")[0] for line in lines[1:76:15]] == units
+    assert [line.split(",")[:2] for line in lines[76:]] == [[unit, "TONG"] for unit in units]
 
 
 def test_csv_month_shows_the_rising_comparison(recomputed):
@@ -77,7 +79,7 @@ def test_xlsx_needs_a_file_and_holds_the_same_rows(recomputed, tmp_path):
     )
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert list(rows[0]) == HEADER.split(",")
-    assert rows[16][:2] == ("VP", "TONG") and float(rows[16][2]) == 77.8 and rows[16][6] == 2
+    assert rows[76][:2] == ("VP", "TONG") and float(rows[76][2]) == 77.8 and rows[76][6] == 2
 
 
 def test_export_without_stored_scores_says_to_recompute(campaign, ward, sam):

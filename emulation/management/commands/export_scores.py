@@ -34,6 +34,7 @@ def score_rows(campaign: Campaign, period: Period) -> list[list]:
     }
     zero = Decimal("0.00")
     rows: list[list] = []
+    total_rows: list[list] = []
     for unit in campaign.participants.order_by("order", "name"):
         for indicator in applicable_indicators(campaign, unit):
             score = stored.get((unit.pk, indicator.pk))
@@ -45,10 +46,11 @@ def score_rows(campaign: Campaign, period: Period) -> list[list]:
                 rows.append([unit.code, indicator.code, score.value, met, score.points, score.max_points, None])
         total = totals.get(unit.pk)
         if total is not None:
-            rows.append([unit.code, TOTAL_CODE, total.score, None, total.total, total.max_points, total.rank])
+            total_rows.append([unit.code, TOTAL_CODE, total.score, None, total.total, total.max_points, total.rank])
         else:
-            rows.append([unit.code, TOTAL_CODE, None, None, zero, zero, None])
-    return rows
+            total_rows.append([unit.code, TOTAL_CODE, None, None, zero, zero, None])
+    # Every unit's indicator rows, then one TONG row per unit (the layout).
+    return rows + total_rows
 
 
 def _csv_cell(cell) -> str:
