@@ -1,5 +1,6 @@
 """Criteria (tiêu chí) and their measurable indicators (chỉ tiêu) with targets and points."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -215,3 +216,41 @@ class Indicator(models.Model):
             sign = "≤ "
         suffix = "%" if self.is_percent else ""
         return f"{sign}{vn_number(self.target)}{suffix}"
+
+
+class IndicatorVersion(models.Model):
+    """An indicator's threshold, points and rule in force from a month on (thresholds in force by date).
+
+    The indicator's own fields always show the latest version; scores of a period use the version
+    in force in the period's last month, and record which one.
+    """
+
+    THRESHOLD_FIELDS = ("target", "comparison", "points", "scoring_rule", "floor", "baseline")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="versions")
+    valid_from = models.DateField("áp dụng từ tháng", help_text="Ngày đầu tháng.")
+    target = models.DecimalField("chỉ tiêu phấn đấu", max_digits=7, decimal_places=2, null=True, blank=True)
+    comparison = models.CharField("so sánh", max_length=3, choices=Indicator.Comparison.choices)
+    points = models.DecimalField("điểm tối đa", max_digits=6, decimal_places=2)
+    scoring_rule = models.CharField("cách tính điểm", max_length=20, choices=Indicator.ScoringRule.choices)
+    floor = models.DecimalField("ngưỡng sàn", max_digits=7, decimal_places=2, null=True, blank=True)
+    baseline = models.DecimalField("giá trị gốc", max_digits=12, decimal_places=2, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "phiên bản chỉ tiêu"
+        verbose_name_plural = "phiên bản chỉ tiêu"
+        ordering = ["indicator", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "valid_from"],
+                name="one_indicator_version_per_month",
+                violation_error_message="Chỉ tiêu đã có phiên bản áp dụng từ tháng này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} từ {self.valid_from:%m/%Y}"

@@ -23,6 +23,14 @@ class IndicatorScore(models.Model):
     max_points = models.DecimalField("điểm tối đa", max_digits=8, decimal_places=2, default=0)
     compared_with = models.DecimalField("so sánh với", max_digits=14, decimal_places=2, null=True, blank=True)
     explanation = models.TextField("diễn giải", blank=True)
+    version = models.ForeignKey(
+        "criteria.IndicatorVersion",
+        verbose_name="phiên bản chỉ tiêu áp dụng",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     computed_at = models.DateTimeField("tính lúc")
 
     class Meta:

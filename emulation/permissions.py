@@ -34,3 +34,12 @@ rules.add_perm("emulation.edit_report", heads_reports_unit & report_is_editable)
 rules.add_perm("emulation.follow_reports", is_secretariat | is_chairman | is_admin)
 rules.add_perm("emulation.urge_reports", is_secretariat)
 rules.add_perm("emulation.import_figures", is_secretariat)
+
+
+@rules.predicate
+def heads_unit(user, unit) -> bool:
+    return unit is not None and any(u.pk == unit.pk for u in units_headed_by(user))
+
+
+# Stored scores: a unit head sees only their own unit's; the ward-wide roles see every unit's.
+rules.add_perm("emulation.view_scores_of_unit", heads_unit | is_secretariat | is_chairman | is_admin)

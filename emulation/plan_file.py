@@ -14,6 +14,7 @@ from django.db import transaction
 
 from awards.models import AwardForm, AwardStandard, DossierPart
 from criteria.models import Criterion, Indicator
+from criteria.services import indicator_version_record
 from emulation.models import Assignment, Campaign, CampaignContent, LegalBasis, Milestone
 from units.models import Unit
 
@@ -170,6 +171,7 @@ def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
                 order=i_order,
             )
             _checked(indicator, f"Chỉ tiêu {item['code']}").save()
+            indicator_version_record(indicator=indicator, valid_from=campaign.start_date)
             if item.get("applies_to"):
                 indicator.applies_to.set(_units_by_code(item["applies_to"], f"Chỉ tiêu {item['code']}"))
 

@@ -6,13 +6,15 @@ other units' stored totals (for ranks), then delete-and-bulk-create in one trans
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from criteria.models import Indicator
+from criteria.models import Indicator, IndicatorVersion
+from criteria.services import version_in_force
 from emulation import scoring
 from emulation.models import Campaign, IndicatorScore, ReportEntry, UnitScore
 from emulation.periods import Period, periods_affected_by, periods_for_campaign
@@ -20,17 +22,18 @@ from emulation.workflow import ReportStatus
 from units.models import Unit
 
 
-def indicator_rule(indicator: Indicator) -> scoring.Rule:
-    """What scoring needs of an indicator."""
+def indicator_rule(indicator: Indicator, version: IndicatorVersion | None = None) -> scoring.Rule:
+    """What scoring needs of an indicator: its kind, and the thresholds of `version` (default: current)."""
+    source = version if version is not None else indicator
     return scoring.Rule(
         kind=indicator.kind,
         measure=indicator.measure,
-        points=indicator.points,
-        scoring_rule=indicator.scoring_rule,
-        target=indicator.target,
-        comparison=indicator.comparison,
-        floor=indicator.floor,
-        baseline=indicator.baseline,
+        points=source.points,
+        scoring_rule=source.scoring_rule,
+        target=source.target,
+        comparison=source.comparison,
+        floor=source.floor,
+        baseline=source.baseline,
     )
 
 
@@ -69,6 +72,85 @@ def _affected_periods(campaign: Campaign, months: Iterable[date] | None) -> list
     return periods_affected_by(months, campaign_months)
 
 
+@dataclass
+class Computed:
+    indicator_rows: list[IndicatorScore]
+    unit_rows: dict[tuple[int, str], UnitScore]
+
+
+def _compute(
+    campaign: Campaign,
+    targets: list[Unit],
+    periods: list[Period],
+    override: tuple[int, IndicatorVersion] | None = None,
+) -> Computed:
+    """Score `targets` over `periods` from accepted figures, without writing anything.
+
+    `override` = (indicator id, an unsaved version) scores as if that version were in force too.
+    """
+    indicators = list(
+        Indicator.objects.filter(campaign=campaign)
+        .prefetch_related("applies_to", "versions")
+        .order_by("criterion__order", "order", "code")
+    )
+    limited = {i.pk: {u.pk for u in i.applies_to.all()} for i in indicators}
+    indicators_by_pk = {i.pk: i for i in indicators}
+    versions = {i.pk: list(i.versions.all()) for i in indicators}
+    if override is not None:
+        indicator_id, proposed = override
+        versions[indicator_id] = [v for v in versions[indicator_id] if v.valid_from != proposed.valid_from]
+        versions[indicator_id].append(proposed)
+    # The thresholds in force in each period's last month: earlier months keep earlier versions.
+    in_force = {
+        (i.pk, period.key): version_in_force(versions[i.pk], period.months[-1])
+        for i in indicators
+        for period in periods
+    }
+    rules = {key: indicator_rule(indicators_by_pk[key[0]], version) for key, version in in_force.items()}
+    figures = _accepted_figures(campaign, [unit.pk for unit in targets])
+
+    now = timezone.now()
+    computed = Computed(indicator_rows=[], unit_rows={})
+    for unit in targets:
+        applicable = [i for i in indicators if not limited[i.pk] or unit.pk in limited[i.pk]]
+        for period in periods:
+            scores = []
+            for indicator in applicable:
+                current = [figures[key] for m in period.months if (key := (unit.pk, indicator.pk, m)) in figures]
+                before = [figures[key] for m in period.previous if (key := (unit.pk, indicator.pk, m)) in figures]
+                score = scoring.score_indicator(rules[indicator.pk, period.key], current, before)
+                scores.append(score)
+                version = in_force[indicator.pk, period.key]
+                computed.indicator_rows.append(
+                    IndicatorScore(
+                        campaign=campaign,
+                        unit=unit,
+                        indicator=indicator,
+                        period=period.key,
+                        value=score.value,
+                        has_data=score.has_data,
+                        met=score.met,
+                        points=score.points,
+                        max_points=score.max_points,
+                        compared_with=score.compared_with,
+                        explanation=score.explanation,
+                        version=version if version is None or version.pk else None,
+                        computed_at=now,
+                    )
+                )
+            result = scoring.total(scores)
+            computed.unit_rows[unit.pk, period.key] = UnitScore(
+                campaign=campaign,
+                unit=unit,
+                period=period.key,
+                total=result.points,
+                max_points=result.max_points,
+                score=result.score,
+                computed_at=now,
+            )
+    return computed
+
+
 @transaction.atomic
 def scores_recompute(
     *, campaign: Campaign, units: Iterable[Unit] | None = None, months: Iterable[date] | None = None
@@ -89,54 +171,8 @@ def scores_recompute(
     if not periods:
         return 0
     keys = [period.key for period in periods]
-
-    indicators = list(
-        Indicator.objects.filter(campaign=campaign)
-        .prefetch_related("applies_to")
-        .order_by("criterion__order", "order", "code")
-    )
-    limited = {i.pk: {u.pk for u in i.applies_to.all()} for i in indicators}
-    rules = {i.pk: indicator_rule(i) for i in indicators}
-    figures = _accepted_figures(campaign, target_ids)
-
-    now = timezone.now()
-    indicator_rows: list[IndicatorScore] = []
-    unit_rows: dict[tuple[int, str], UnitScore] = {}
-    for unit in targets:
-        applicable = [i for i in indicators if not limited[i.pk] or unit.pk in limited[i.pk]]
-        for period in periods:
-            scores = []
-            for indicator in applicable:
-                current = [figures[key] for m in period.months if (key := (unit.pk, indicator.pk, m)) in figures]
-                before = [figures[key] for m in period.previous if (key := (unit.pk, indicator.pk, m)) in figures]
-                score = scoring.score_indicator(rules[indicator.pk], current, before)
-                scores.append(score)
-                indicator_rows.append(
-                    IndicatorScore(
-                        campaign=campaign,
-                        unit=unit,
-                        indicator=indicator,
-                        period=period.key,
-                        value=score.value,
-                        has_data=score.has_data,
-                        met=score.met,
-                        points=score.points,
-                        max_points=score.max_points,
-                        compared_with=score.compared_with,
-                        explanation=score.explanation,
-                        computed_at=now,
-                    )
-                )
-            result = scoring.total(scores)
-            unit_rows[unit.pk, period.key] = UnitScore(
-                campaign=campaign,
-                unit=unit,
-                period=period.key,
-                total=result.points,
-                max_points=result.max_points,
-                score=result.score,
-                computed_at=now,
-            )
+    computed = _compute(campaign, targets, periods)
+    indicator_rows, unit_rows = computed.indicator_rows, computed.unit_rows
 
     # Ranks among every participant, the other units read from their stored totals.
     others = list(
@@ -167,3 +203,50 @@ def scores_recompute(
     if changed_others:
         UnitScore.objects.bulk_update(changed_others, ["rank"])
     return len(indicator_rows)
+
+
+@dataclass
+class PreviewRow:
+    unit: Unit
+    points_before: object
+    points_after: object
+    score_before: object
+    score_after: object
+    rank_before: int | None
+    rank_after: int | None
+
+
+def threshold_change_preview(*, indicator: Indicator, proposed: IndicatorVersion, period: Period) -> list[PreviewRow]:
+    """How every participant's points, score and rank in `period` would move if `proposed` (unsaved)
+    were in force from its month: computed from accepted figures, nothing written."""
+    campaign = indicator.campaign
+    participants = list(campaign.participants.order_by("order", "name"))
+    before = _compute(campaign, participants, [period]).unit_rows
+    after = _compute(campaign, participants, [period], override=(indicator.pk, proposed)).unit_rows
+    ranks_before = scoring.rank({unit.pk: before[unit.pk, period.key].score for unit in participants})
+    ranks_after = scoring.rank({unit.pk: after[unit.pk, period.key].score for unit in participants})
+    return [
+        PreviewRow(
+            unit=unit,
+            points_before=before[unit.pk, period.key].total,
+            points_after=after[unit.pk, period.key].total,
+            score_before=before[unit.pk, period.key].score,
+            score_after=after[unit.pk, period.key].score,
+            rank_before=ranks_before[unit.pk],
+            rank_after=ranks_after[unit.pk],
+        )
+        for unit in participants
+    ]
+
+
+def latest_period(campaign: Campaign) -> Period:
+    """The year to date through the latest month any unit has an accepted report (the year if none)."""
+    from django.db.models import Max
+
+    from emulation.models import MonthlyReport
+    from emulation.periods import year_period, ytd_period
+
+    latest = MonthlyReport.objects.filter(campaign=campaign, status=ReportStatus.ACCEPTED).aggregate(m=Max("month"))[
+        "m"
+    ]
+    return ytd_period(latest.year, latest.month) if latest else year_period(campaign.year)

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<slug:code>/bao-cao/mo/", views_reports.report_open, name="report-open"),
     path("", include("emulation.urls_matrix")),
     path("", include("emulation.urls_excel")),
+    path("", include("emulation.urls_scores")),
     path("<slug:code>/", views.campaign_detail, name="campaign-detail"),
 ]

@@ -50,6 +50,7 @@ ROW_MODULES = [
         "emulation.tests.url_rows_reports",
         "emulation.tests.url_rows_excel",
         "emulation.tests.url_rows_matrix",
+        "emulation.tests.url_rows_scores",
         "core.tests.url_rows_notify",
     )
 ]

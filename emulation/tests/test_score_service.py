@@ -105,7 +105,12 @@ def test_quarter_sums_ratios_and_averages_appraisals(scored):
 
 
 def test_rising_falls_back_on_the_baseline(campaign, ward, sam):
-    campaign.indicators.filter(code="1.5c").update(baseline=D("80"))
+    from criteria.services import indicator_version_record
+
+    indicator = campaign.indicators.get(code="1.5c")
+    indicator.baseline = D("80")
+    indicator.save()
+    indicator_version_record(indicator=indicator, valid_from=campaign.start_date)
     accepted_report(campaign, ward.units["VP"], JAN, sam, count=100)
     scores_recompute(campaign=campaign)
     rising = indicator_score(campaign, "VP", "1.5c", "2026-01")
@@ -198,3 +203,28 @@ def test_recompute_all_scores_task_covers_active_campaigns(scored):
     IndicatorScore.objects.all().delete()
     assert recompute_all_scores.delay().get() == 5 * 15 * 29
     assert indicator_score(scored, "VP", "1.2a", "2026-Q1").points == D("3.17")
+
+
+def test_a_threshold_change_in_mid_year_leaves_earlier_months_alone(campaign, ward, sam):
+    """1.2a: 9/10 in January and in July. From July the target drops from 100% to 90%."""
+    from criteria.models import IndicatorVersion
+    from criteria.services import indicator_version_record
+
+    jul = date(2026, 7, 1)
+    accepted_report(campaign, ward.units["VP"], JAN, sam, ratio=(9, 10))
+    accepted_report(campaign, ward.units["VP"], jul, sam, ratio=(9, 10))
+    indicator = campaign.indicators.get(code="1.2a")
+    indicator.target = D("90")
+    indicator.save()
+    new = indicator_version_record(indicator=indicator, valid_from=jul)
+    scores_recompute(campaign=campaign)
+    january, july = (
+        indicator_score(campaign, "VP", "1.2a", "2026-01"),
+        indicator_score(campaign, "VP", "1.2a", "2026-07"),
+    )
+    assert (january.met, january.points) == (False, D("4.50"))  # 5 × 90/100 under the old target
+    assert (july.met, july.points) == (True, D("5.00"))  # 90% meets the new target
+    assert january.version == IndicatorVersion.objects.get(indicator=indicator, valid_from=JAN)
+    assert july.version == new
+    assert indicator_score(campaign, "VP", "1.2a", "2026-Q1").version.valid_from == JAN
+    assert indicator_score(campaign, "VP", "1.2a", "2026").version == new  # the year ends under the new one

@@ -1,0 +1,257 @@
+"""Reads of stored scores for the score pages: one indicator score explained, and the ward overview.
+
+The overview reads a fixed number of queries whatever the number of units, indicators and months:
+the latest accepted month, the participants, the indicators, the indicator scores of the period
+and the unit totals of the period and of the month before.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from django.db.models import Max
+
+from core.templatetags.vn import vn_number
+from criteria.models import Indicator, IndicatorVersion
+from emulation.models import Campaign, IndicatorScore, MonthlyReport, ReportEntry, UnitScore
+from emulation.periods import (
+    MONTH,
+    QUARTER,
+    YTD,
+    Period,
+    month_period,
+    parse_period,
+    quarter_period,
+    year_period,
+    ytd_period,
+)
+from emulation.scoring import round2
+from emulation.workflow import ReportStatus
+from units.models import Unit
+
+# ---------------------------------------------------------------- explain one indicator score
+
+
+def indicator_score_for(pk: int, user) -> IndicatorScore:
+    """The stored score with its unit, indicator and campaign, if `user` may see it; raises DoesNotExist."""
+    score = IndicatorScore.objects.select_related("unit", "indicator__criterion", "campaign", "version").get(pk=pk)
+    if not user.has_perm("emulation.view_scores_of_unit", score.unit):
+        raise IndicatorScore.DoesNotExist
+    if score.version is not None:
+        # Explain with the thresholds the score was computed with, not today's (in memory only).
+        for name in IndicatorVersion.THRESHOLD_FIELDS:
+            setattr(score.indicator, name, getattr(score.version, name))
+    return score
+
+
+def previous_period(period: Period) -> Period:
+    """The period a rising indicator is compared with, as a Period (for its label)."""
+    first, last = period.previous[0], period.previous[-1]
+    if period.kind == MONTH:
+        return month_period(first)
+    if period.kind == QUARTER:
+        return quarter_period(first.year, (first.month - 1) // 3 + 1)
+    if period.kind == YTD:
+        return ytd_period(first.year, last.month)
+    return year_period(first.year)
+
+
+def accepted_entries(score: IndicatorScore, months) -> list[ReportEntry]:
+    """The accepted entries of the score's unit and indicator in `months`, oldest first."""
+    entries = list(
+        ReportEntry.objects.filter(
+            report__campaign_id=score.campaign_id,
+            report__unit_id=score.unit_id,
+            report__status=ReportStatus.ACCEPTED,
+            report__month__in=list(months),
+            indicator_id=score.indicator_id,
+        )
+        .select_related("report__accepted_by")
+        .order_by("report__month")
+    )
+    for entry in entries:
+        entry.ratio = (
+            round2(Fraction(100 * entry.numerator, entry.denominator))
+            if entry.numerator is not None and entry.denominator
+            else None
+        )
+    return entries
+
+
+def _n(value) -> str:
+    return vn_number(value)
+
+
+def value_text(indicator: Indicator, value) -> str:
+    """A period value as shown: 63,33% for a ratio, 150 for a count, 8,5 điểm for an appraisal."""
+    if value is None:
+        return "—"
+    if indicator.measure == Indicator.Measure.PERCENT:
+        return f"{vn_number(value)}%"
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        return f"{vn_number(value)} điểm"
+    return vn_number(value)
+
+
+def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
+    """How the period's value comes from the months' figures, with the numbers."""
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        scores = [e.appraised_score for e in entries if e.appraised_score is not None]
+        if not scores:
+            return "Chưa có điểm thẩm định nào."
+        if len(scores) == 1:
+            return f"Điểm thẩm định = {_n(scores[0])} điểm"
+        mean = round2(sum((Fraction(s) for s in scores), Fraction(0)) / len(scores))
+        parts = " + ".join(_n(s) for s in scores)
+        return f"Trung bình điểm thẩm định = ({parts}) / {len(scores)} = {_n(mean)} điểm"
+    if indicator.measure == Indicator.Measure.PERCENT:
+        pairs = [(e.numerator, e.denominator) for e in entries if e.numerator is not None and e.denominator is not None]
+        numerator, denominator = sum(n for n, _ in pairs), sum(d for _, d in pairs)
+        if not denominator:
+            return "Σ mẫu số = 0: không có số liệu."
+        percent = round2(Fraction(100 * numerator, denominator))
+        return f"Σ tử số / Σ mẫu số = {_n(numerator)} / {_n(denominator)} = {_n(percent)}%"
+    values = [e.value for e in entries if e.value is not None]
+    if not values:
+        return "Chưa có giá trị nào."
+    if len(values) == 1:
+        return f"Giá trị = {_n(values[0])}"
+    return f"Σ giá trị = {' + '.join(_n(v) for v in values)} = {_n(sum(values))}"
+
+
+def points_formula(score: IndicatorScore, indicator: Indicator) -> str:
+    """How the points follow from the value and the threshold in force (see indicator_score_for), with the numbers."""
+    if not score.has_data:
+        return score.explanation or "Không có số liệu: không tính điểm, không tính vào điểm tối đa."
+    points, value = _n(indicator.points), score.value
+    shown = value_text(indicator, value)
+    if indicator.kind == Indicator.Kind.RISING:
+        basis = value_text(indicator, score.compared_with)
+        verdict = "cao hơn → đủ" if score.met else "không cao hơn → 0"
+        return f"Kỳ này {shown} so với {basis}: {verdict} điểm; được {_n(score.points)} điểm"
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        return f"Điểm = điểm thẩm định {shown} (tối đa {points}) = {_n(score.points)} điểm"
+    target = indicator.target
+    if target is None:
+        return f"Không có chỉ tiêu phấn đấu: đủ {points} điểm"
+    at_most = indicator.comparison == Indicator.Comparison.AT_MOST
+    sign = "≤" if at_most else "≥"
+    if score.met:
+        return f"Đạt ({shown} {sign} {value_text(indicator, target)}): đủ {points} điểm"
+    if indicator.floor is not None and not at_most and value < indicator.floor:
+        return f"Dưới ngưỡng sàn ({shown} < {value_text(indicator, indicator.floor)}): 0 điểm"
+    if indicator.scoring_rule == Indicator.ScoringRule.ALL_OR_NOTHING:
+        return f"Chưa đạt ({shown}, chỉ tiêu {sign} {value_text(indicator, target)}): 0 điểm"
+    if at_most:
+        return f"Chưa đạt: {points} × {_n(target)} / {_n(value)} = {_n(score.points)} điểm"
+    return f"Chưa đạt: {points} × {_n(value)} / {_n(target)} = {_n(score.points)} điểm"
+
+
+# ---------------------------------------------------------------- the ward overview
+
+
+class OverviewPeriodInvalid(ValueError):
+    """The ?ky= value cannot be read or lies outside the campaign; the message says why, in Vietnamese."""
+
+
+def latest_accepted_month(campaign: Campaign) -> date | None:
+    return MonthlyReport.objects.filter(campaign=campaign, status=ReportStatus.ACCEPTED).aggregate(m=Max("month"))["m"]
+
+
+def overview_period(campaign: Campaign, text: str | None, latest: date | None) -> Period | None:
+    """The period asked for (default: the latest month with an accepted report; None when there is none)."""
+    if not text:
+        return month_period(latest) if latest is not None else None
+    period = parse_period(text, latest_accepted=latest)  # raises PeriodInvalid (a ValueError)
+    months = set(campaign.months())
+    if not set(period.months) & months:
+        raise OverviewPeriodInvalid(f"{period.label} nằm ngoài thời gian của phong trào {campaign.code}.")
+    return period
+
+
+@dataclass
+class Cell:
+    score: IndicatorScore | None
+    state: str  # met | not-met | no-data | full | none
+    label: str
+    value: str = ""
+    code: str = ""
+
+
+@dataclass
+class HeatRow:
+    unit: Unit
+    cells: list[Cell]
+    not_met: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class RankRow:
+    unit: Unit
+    row: UnitScore | None
+    movement: str = ""
+    movement_words: str = ""
+
+
+def _cell(score: IndicatorScore | None, indicator: Indicator) -> Cell:
+    if score is None:
+        return Cell(None, "none", "Không áp dụng")
+    if not score.has_data:
+        return Cell(score, "no-data", "Không có số liệu")
+    value = value_text(indicator, score.value)
+    if score.met is True:
+        return Cell(score, "met", "Đạt", value)
+    if score.met is False:
+        return Cell(score, "not-met", "Chưa đạt", value)
+    return Cell(score, "full", "Đủ điểm", value)
+
+
+def _movement(rank: int | None, before: int | None) -> tuple[str, str]:
+    if rank is None or before is None:
+        return "—", "không so sánh được"
+    if rank < before:
+        return f"↑{before - rank}", f"tăng {before - rank} bậc"
+    if rank > before:
+        return f"↓{rank - before}", f"giảm {rank - before} bậc"
+    return "—", "giữ nguyên thứ hạng"
+
+
+def ward_overview(campaign: Campaign, period: Period, heatmap_units: list[Unit] | None) -> dict:
+    """Ranking of every participant, and the heatmap of `heatmap_units` (None: every participant)."""
+    participants = list(campaign.participants.order_by("order", "name"))
+    shown = participants if heatmap_units is None else [u for u in participants if u in heatmap_units]
+    indicators = list(
+        Indicator.objects.filter(campaign=campaign)
+        .select_related("criterion")
+        .order_by("criterion__order", "order", "code")
+    )
+    scores = IndicatorScore.objects.filter(campaign=campaign, period=period.key, unit__in=[u.pk for u in shown])
+    by_key = {(s.unit_id, s.indicator_id): s for s in scores.order_by()}
+    rows = []
+    for unit in shown:
+        cells = [_cell(by_key.get((unit.pk, i.pk)), i) for i in indicators]
+        for cell, indicator in zip(cells, indicators, strict=True):
+            cell.code = indicator.code
+        not_met = [i for i, c in zip(indicators, cells, strict=True) if c.state == "not-met"]
+        rows.append(HeatRow(unit, cells, not_met))
+
+    before_key = month_period(period.previous[0]).key if period.kind == MONTH else None
+    keys = [period.key] + ([before_key] if before_key else [])
+    totals = {(r.unit_id, r.period): r for r in UnitScore.objects.filter(campaign=campaign, period__in=keys).order_by()}
+    ranking = []
+    for unit in participants:
+        row = totals.get((unit.pk, period.key))
+        entry = RankRow(unit, row)
+        if before_key:
+            before = totals.get((unit.pk, before_key))
+            entry.movement, entry.movement_words = _movement(row.rank if row else None, before.rank if before else None)
+        ranking.append(entry)
+    ranking.sort(key=lambda r: (r.row is None or r.row.rank is None, r.row.rank if r.row and r.row.rank else 0))
+    return {
+        "indicators": indicators,
+        "heatmap": rows,
+        "ranking": ranking,
+        "under_target": [r for r in rows if r.not_met],
+        "compares_month": before_key is not None,
+        "before_label": month_period(period.previous[0]).label if before_key else "",
+    }

@@ -1,0 +1,224 @@
+"""Score pages: one indicator score explained, and the ward overview (ranking, heatmap, under target).
+
+Hand-computed figures (1.2a ratio, target 100, 5 points; 1.5c rising count, 5 points; 1.1
+qualitative, 10 points, met at 8), campaign CCHC-2026, every report accepted by sam:
+
+    unit     month  1.2a    1.5c  1.1      total (Feb)         rank Jan → Feb
+    VP       01     9/10    100   8
+    VP       02     10/20   120   9        2,5 + 5 + 9 = 16,5/20 = 82,5%    1 → 1
+    KTHTDT   01     10/10   50    7.5
+    KTHTDT   02     8/10    40    10       4 + 0 + 10 = 14/20 = 70%         1 → 2
+    VHXH     01     1/2     —     5        no February report: not ranked   3 → —
+
+VP, quarter 1, 1.2a: (9 + 10) / (10 + 20) = 63,33% < 100 → 5 × 63,33 / 100 = 3,17 points.
+"""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from emulation import services
+from emulation.models import IndicatorScore, MonthlyReport, ReportEntry
+from emulation.score_service import scores_recompute
+
+JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
+ACCEPTED_AT = timezone.make_aware(datetime(2026, 3, 4, 9, 30))
+
+
+def accepted(campaign, unit, month, actor, *, ratio=None, count=None, appraised=None):
+    """A report of `unit` for `month` with 1.2a, 1.5c and 1.1 figures, accepted by `actor`."""
+    report = services.report_open(campaign=campaign, unit=unit, month=month, actor=actor)
+    entries = {}
+    if ratio is not None:
+        entries["1.2a"] = {"numerator": str(ratio[0]), "denominator": str(ratio[1])}
+    if count is not None:
+        entries["1.5c"] = {"value": str(count)}
+    services.report_save_figures(report=report, actor=actor, entries=entries)
+    if appraised is not None:
+        ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=Decimal(appraised))
+    MonthlyReport.objects.filter(pk=report.pk).update(status="accepted", accepted_by=actor, accepted_at=ACCEPTED_AT)
+    return report
+
+
+@pytest.fixture
+def scored(campaign, ward, sam):
+    units = ward.units
+    accepted(campaign, units["VP"], JAN, sam, ratio=(9, 10), count=100, appraised="8")
+    accepted(campaign, units["VP"], FEB, sam, ratio=(10, 20), count=120, appraised="9")
+    accepted(campaign, units["KTHTDT"], JAN, sam, ratio=(10, 10), count=50, appraised="7.5")
+    accepted(campaign, units["KTHTDT"], FEB, sam, ratio=(8, 10), count=40, appraised="10")
+    accepted(campaign, units["VHXH"], JAN, sam, ratio=(1, 2), appraised="5")
+    scores_recompute(campaign=campaign)
+    return campaign
+
+
+def score_pk(campaign, unit: str, code: str, period: str) -> int:
+    return IndicatorScore.objects.get(campaign=campaign, unit__code=unit, indicator__code=code, period=period).pk
+
+
+def explain(client, user, pk):
+    client.force_login(user)
+    return client.get(reverse("emulation:score-explain", kwargs={"pk": pk}))
+
+
+def overview(client, user, campaign, ky=None):
+    client.force_login(user)
+    url = reverse("emulation:score-overview", kwargs={"code": campaign.code})
+    return client.get(url, {"ky": ky} if ky is not None else {})
+
+
+# ---------------------------------------------------------------- explain
+
+
+def test_explain_ratio_quarter_shows_sums_formula_and_acceptance(client, scored, alice):
+    response = explain(client, alice, score_pk(scored, "VP", "1.2a", "2026-Q1"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Σ tử số / Σ mẫu số = 19 / 30 = 63,33%" in page
+    assert "Chưa đạt: 5 × 63,33 / 100 = 3,17 điểm" in page
+    assert "<strong>3,17</strong> / tối đa 5 điểm" in page
+    assert "Phiên bản chỉ tiêu áp dụng từ tháng 01/2026" in page
+    jan = MonthlyReport.objects.get(unit__code="VP", month=JAN)
+    feb = MonthlyReport.objects.get(unit__code="VP", month=FEB)
+    for report in (jan, feb):
+        assert reverse("emulation:report-detail", kwargs={"pk": report.pk}) in page
+    assert page.count("04/03/2026 09:30") == 2  # who accepted each month, and when
+    assert page.count("Sam") >= 2
+    assert ">90%<" in page and ">50%<" in page  # each month's ratio
+
+
+def test_explain_rising_shows_previous_period(client, scored, sam):
+    page = explain(client, sam, score_pk(scored, "VP", "1.5c", "2026-02")).content.decode()
+    assert "So với kỳ trước: Tháng 01/2026" in page
+    assert "Kỳ này 120 so với 100: cao hơn → đủ điểm; được 5 điểm" in page
+    assert 'id="so-lieu-ky-truoc"' in page
+
+
+def test_explain_qualitative_met(client, scored, chris):
+    page = explain(client, chris, score_pk(scored, "KTHTDT", "1.1", "2026-Q1")).content.decode()
+    assert "Trung bình điểm thẩm định = (7,5 + 10) / 2 = 8,75 điểm" in page
+    assert 'badge text-bg-success">Đạt' in page
+
+
+def test_explain_other_units_score_is_hidden_from_a_unit_head(client, scored, alice, bob, olga):
+    kthtdt = score_pk(scored, "KTHTDT", "1.2a", "2026-02")
+    assert explain(client, alice, kthtdt).status_code == 404
+    assert explain(client, bob, kthtdt).status_code == 200
+    assert explain(client, olga, kthtdt).status_code == 404
+    assert explain(client, alice, 999999).status_code == 404
+
+
+# ---------------------------------------------------------------- overview
+
+
+def test_overview_defaults_to_latest_month_with_ranking_and_movement(client, scored, sam):
+    response = overview(client, sam, scored)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Điểm thi đua: Tháng 02/2026" in page
+    ranking = [(r.unit.code, r.row.rank if r.row else None, r.movement) for r in response.context["ranking"]]
+    assert ranking[:3] == [("VP", 1, "—"), ("KTHTDT", 2, "↓1"), ("VHXH", None, "—")]
+    assert "16,5" in page and "82,50%" in page and "70,00%" in page
+    assert "giảm 1 bậc" in page
+
+
+def test_overview_heatmap_cells_in_words_and_linked(client, scored, sam):
+    response = overview(client, sam, scored, "2026-02")
+    cells = {
+        (row.unit.code, cell.code): (cell.label, cell.value)
+        for row in response.context["heatmap"]
+        for cell in row.cells
+    }
+    assert cells["VP", "1.2a"] == ("Chưa đạt", "50%")
+    assert cells["VP", "1.1"] == ("Đạt", "9 điểm")
+    assert cells["KTHTDT", "1.5c"] == ("Chưa đạt", "40")
+    assert cells["VHXH", "1.2a"] == ("Không có số liệu", "")
+    page = response.content.decode()
+    assert reverse("emulation:score-explain", kwargs={"pk": score_pk(scored, "KTHTDT", "1.5c", "2026-02")}) in page
+    under = {row.unit.code: [i.code for i in row.not_met] for row in response.context["under_target"]}
+    assert under == {"VP": ["1.2a"], "KTHTDT": ["1.2a", "1.5c"]}
+
+
+def test_unit_head_sees_every_rank_but_only_own_heatmap(client, scored, alice, olga):
+    response = overview(client, alice, scored, "2026-02")
+    assert response.status_code == 200
+    assert [row.unit.code for row in response.context["heatmap"]] == ["VP"]
+    assert {r.unit.code for r in response.context["ranking"]} >= {"VP", "KTHTDT", "VHXH"}
+    page = response.content.decode()
+    assert 'id="o-KTHTDT"' not in page and 'id="hang-KTHTDT"' in page
+    assert reverse("emulation:score-explain", kwargs={"pk": score_pk(scored, "KTHTDT", "1.2a", "2026-02")}) not in page
+    assert overview(client, olga, scored).status_code == 404
+
+
+def test_overview_quarter_and_year_to_date(client, scored, sam):
+    response = overview(client, sam, scored, "2026-Q1")
+    assert response.context["period"].key == "2026-Q1" and not response.context["compares_month"]
+    cells = {(r.unit.code, c.code): c.value for r in response.context["heatmap"] for c in r.cells}
+    assert cells["VP", "1.2a"] == "63,33%"
+    assert overview(client, sam, scored, "2026-YTD").context["period"].key == "2026-YTD-02"
+
+
+@pytest.mark.parametrize(
+    ("ky", "message"),
+    [("2026-13", "Tháng không hợp lệ"), ("abc", "không hợp lệ"), ("2031", "nằm ngoài thời gian")],
+)
+def test_overview_bad_period_is_a_message(client, scored, sam, ky, message):
+    response = overview(client, sam, scored, ky)
+    assert response.status_code == 200
+    assert message in response.context["error"]
+    assert response.context["period"].key == "2026-02"  # falls back to the latest month
+
+
+def test_overview_without_accepted_reports(client, campaign, sam):
+    response = overview(client, sam, campaign)
+    assert response.status_code == 200
+    assert "Chưa có báo cáo tháng nào được chấp nhận" in response.content.decode()
+
+
+@pytest.mark.parametrize(("units", "months"), [(2, 1), (5, 6)])
+@pytest.mark.parametrize("persona", ["sam", "alice"])
+def test_overview_queries_do_not_grow(
+    client, campaign, ward, personas, units, months, persona, django_assert_max_num_queries
+):
+    for code in list(ward.units)[:units]:
+        for month in range(1, months + 1):
+            accepted(campaign, ward.units[code], date(2026, month, 1), personas["sam"], ratio=(month, 10), count=month)
+    scores_recompute(campaign=campaign)
+    client.force_login(personas[persona])
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("emulation:score-overview", kwargs={"code": campaign.code}))
+    assert response.status_code == 200
+    assert response.context["period"].key == f"2026-{months:02d}"
+
+
+def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, ward):
+    """1.2a at 9/10 in January scored under the 100% target (4,50 points). The target later drops to
+    90% from July: January's explanation still shows 100% and its version."""
+    from datetime import date
+    from decimal import Decimal
+
+    from criteria.services import indicator_version_record
+    from emulation.models import IndicatorScore
+    from emulation.score_service import scores_recompute
+    from emulation.tests.test_score_service import accepted_report
+
+    accepted_report(campaign, ward.units["VP"], date(2026, 1, 1), sam, ratio=(9, 10))
+    indicator = campaign.indicators.get(code="1.2a")
+    indicator.target = Decimal("90")
+    indicator.save()
+    indicator_version_record(indicator=indicator, valid_from=date(2026, 7, 1))
+    scores_recompute(campaign=campaign)
+    score = IndicatorScore.objects.get(unit__code="VP", indicator=indicator, period="2026-01")
+    client.force_login(sam)
+    text = " ".join(
+        re.sub(
+            r"<[^>]+>", " ", client.get(reverse("emulation:score-explain", args=[score.pk])).content.decode()
+        ).split()
+    )
+    assert "áp dụng từ tháng 01/2026" in text and "4,5" in text
+    assert "100%" in text and "90%" in text  # the target in force, and the 90% value
+    assert "≥ 90%" not in text and "Đạt chỉ tiêu: 90%" not in text
