@@ -98,6 +98,14 @@ def test_the_monthly_round_in_a_real_browser(live_server, alice, sam, campaign):
         page = driver.find_element(By.TAG_NAME, "main").text
         assert "Mẫu số chỉ tiêu 1.2b chưa khớp" in page and "1.2b · mẫu số" in page
         save_screenshot(driver, "desktop-report-accepted")
+
+        # Accepting recomputed the scores: the ward overview shows the unit ranked, within the screen.
+        driver.get(f"{live_server.url}/phong-trao/{campaign.code}/diem/")
+        overview = driver.find_element(By.TAG_NAME, "main").text
+        assert "Điểm thi đua: Tháng 11/2026" in overview
+        assert driver.find_element(By.CSS_SELECTOR, "table tbody tr").text.startswith("1 VP")
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        save_screenshot(driver, "desktop-score-overview")
     finally:
         driver.quit()
 
