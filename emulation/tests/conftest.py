@@ -55,3 +55,26 @@ def report_vp(campaign, alice):
 @pytest.fixture
 def filled_vp(report_vp, alice):
     return fill(report_vp, alice)
+
+
+def accepted_report(
+    campaign, unit, month, actor, *, ratio=None, count=None, appraised=None, status="accepted", accepted_at=None
+):
+    """A report of `unit` for `month` with only 1.2a, 1.5c and 1.1 figures, put straight into `status`
+    (accepted by `actor` at `accepted_at`), for tests of what comes after the workflow."""
+    from decimal import Decimal
+
+    from emulation.models import MonthlyReport, ReportEntry
+
+    report = services.report_open(campaign=campaign, unit=unit, month=month, actor=actor)
+    entries = {}
+    if ratio is not None:
+        entries["1.2a"] = {"numerator": str(ratio[0]), "denominator": str(ratio[1])}
+    if count is not None:
+        entries["1.5c"] = {"value": str(count)}
+    services.report_save_figures(report=report, actor=actor, entries=entries)
+    if appraised is not None:
+        ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=Decimal(appraised))
+    accepted = {"accepted_by": actor, "accepted_at": accepted_at} if status == "accepted" and accepted_at else {}
+    MonthlyReport.objects.filter(pk=report.pk).update(status=status, **accepted)
+    return report

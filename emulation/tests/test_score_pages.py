@@ -21,27 +21,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from emulation import services
-from emulation.models import IndicatorScore, MonthlyReport, ReportEntry
+from emulation.models import IndicatorScore, MonthlyReport
 from emulation.score_service import scores_recompute
+from emulation.tests.conftest import accepted_report
 
 JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
 ACCEPTED_AT = timezone.make_aware(datetime(2026, 3, 4, 9, 30))
 
 
-def accepted(campaign, unit, month, actor, *, ratio=None, count=None, appraised=None):
-    """A report of `unit` for `month` with 1.2a, 1.5c and 1.1 figures, accepted by `actor`."""
-    report = services.report_open(campaign=campaign, unit=unit, month=month, actor=actor)
-    entries = {}
-    if ratio is not None:
-        entries["1.2a"] = {"numerator": str(ratio[0]), "denominator": str(ratio[1])}
-    if count is not None:
-        entries["1.5c"] = {"value": str(count)}
-    services.report_save_figures(report=report, actor=actor, entries=entries)
-    if appraised is not None:
-        ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=Decimal(appraised))
-    MonthlyReport.objects.filter(pk=report.pk).update(status="accepted", accepted_by=actor, accepted_at=ACCEPTED_AT)
-    return report
+def accepted(campaign, unit, month, actor, **figures):
+    return accepted_report(campaign, unit, month, actor, accepted_at=ACCEPTED_AT, **figures)
 
 
 @pytest.fixture
@@ -199,12 +188,10 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
     """1.2a at 9/10 in January scored under the 100% target (4,50 points). The target later drops to
     90% from July: January's explanation still shows 100% and its version."""
     from datetime import date
-    from decimal import Decimal
 
     from criteria.services import indicator_version_record
     from emulation.models import IndicatorScore
     from emulation.score_service import scores_recompute
-    from emulation.tests.test_score_service import accepted_report
 
     accepted_report(campaign, ward.units["VP"], date(2026, 1, 1), sam, ratio=(9, 10))
     indicator = campaign.indicators.get(code="1.2a")

@@ -21,24 +21,10 @@ from django.test.utils import CaptureQueriesContext
 from emulation import services
 from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore
 from emulation.score_service import scores_recompute
+from emulation.tests.conftest import accepted_report
 
 JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
 D = Decimal
-
-
-def accepted_report(campaign, unit, month, actor, *, ratio=None, count=None, appraised=None, status="accepted"):
-    """A report of `unit` for `month` with 1.2a, 1.5c and 1.1 figures only, put straight into `status`."""
-    report = services.report_open(campaign=campaign, unit=unit, month=month, actor=actor)
-    entries = {}
-    if ratio is not None:
-        entries["1.2a"] = {"numerator": str(ratio[0]), "denominator": str(ratio[1])}
-    if count is not None:
-        entries["1.5c"] = {"value": str(count)}
-    services.report_save_figures(report=report, actor=actor, entries=entries)
-    if appraised is not None:
-        ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=D(appraised))
-    MonthlyReport.objects.filter(pk=report.pk).update(status=status)
-    return report
 
 
 def build_two_months(campaign, ward, sam) -> None:
