@@ -134,7 +134,7 @@ def _compute(
                         max_points=score.max_points,
                         compared_with=score.compared_with,
                         explanation=score.explanation,
-                        version=version if version is None or version.pk else None,
+                        version=version if version is not None and version.pk else None,  # preview: unsaved
                         computed_at=now,
                     )
                 )
@@ -241,12 +241,8 @@ def threshold_change_preview(*, indicator: Indicator, proposed: IndicatorVersion
 
 def latest_period(campaign: Campaign) -> Period:
     """The year to date through the latest month any unit has an accepted report (the year if none)."""
-    from django.db.models import Max
-
-    from emulation.models import MonthlyReport
     from emulation.periods import year_period, ytd_period
+    from emulation.selectors_scores import latest_accepted_month
 
-    latest = MonthlyReport.objects.filter(campaign=campaign, status=ReportStatus.ACCEPTED).aggregate(m=Max("month"))[
-        "m"
-    ]
+    latest = latest_accepted_month(campaign)
     return ytd_period(latest.year, latest.month) if latest else year_period(campaign.year)

@@ -5,12 +5,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Max
 
-from emulation.models import Campaign, IndicatorScore, MonthlyReport, UnitScore
+from emulation.models import Campaign, IndicatorScore, UnitScore
 from emulation.periods import Period, PeriodInvalid, parse_period
 from emulation.selectors import applicable_indicators
-from emulation.workflow import ReportStatus
+from emulation.selectors_scores import latest_accepted_month
 
 HEADER = ["ma_don_vi", "ma_chi_tieu", "gia_tri", "dat", "diem", "diem_toi_da", "thu_hang"]
 TOTAL_CODE = "TONG"
@@ -79,9 +78,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có phong trào mã “{campaign}”.")
         if format == "xlsx" and output is None:
             raise CommandError("Xuất Excel cần chỉ rõ tệp ghi ra bằng -o.")
-        latest = MonthlyReport.objects.filter(campaign=target, status=ReportStatus.ACCEPTED).aggregate(
-            latest=Max("month")
-        )["latest"]
+        latest = latest_accepted_month(target)
         try:
             chosen = parse_period(period, latest_accepted=latest)
         except PeriodInvalid as exc:
