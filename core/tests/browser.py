@@ -42,6 +42,44 @@ def chromium(size: tuple[int, int]):
     return driver
 
 
+def wait_for(driver, seconds: int = 10):
+    """A WebDriverWait that looks again, rather than failing, when the page replaced what it was
+    looking at while loading (Chromium 156: "Node with given id does not belong to the document")."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
+
+
+def click(driver, xpath: str, attempts: int = 5) -> None:
+    """Click the element at `xpath` once the page has loaded, as a person would.
+
+    Chromium 156 sometimes answers "Node with given id does not belong to the document" when a
+    click races the page settling after a navigation (even while checking the element is
+    clickable); the element is then found again and the click retried (the error comes before
+    the click, so nothing is clicked twice).
+    """
+    import time
+
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    for attempt in range(attempts):
+        try:
+            wait_for(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            element = wait_for(driver).until(ec.element_to_be_clickable((By.XPATH, xpath)))
+            # Bootstrap scrolls smoothly; jump instead so the click lands where the button is.
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+            element.click()
+            return
+        except (StaleElementReferenceException, WebDriverException) as exc:
+            replaced = isinstance(exc, StaleElementReferenceException) or "does not belong to the document" in str(exc)
+            if not replaced or attempt == attempts - 1:
+                raise
+            time.sleep(0.3)
+
+
 def save_screenshot(driver, name: str) -> None:
     """Keep a full-page screenshot when E2E_SCREENSHOTS names a folder, to look at the page as a user would."""
     folder = os.environ.get("E2E_SCREENSHOTS")
@@ -59,7 +97,6 @@ def sign_in(driver, live_server, username: str, password: str = TEST_PASSWORD, w
     """Sign in through the login form as a person would; wait for the next page unless told not to."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.delete_all_cookies()
     driver.get(f"{live_server.url}/dang-nhap/")
@@ -69,5 +106,5 @@ def sign_in(driver, live_server, username: str, password: str = TEST_PASSWORD, w
     button.click()
     if wait:
         # The login page has a title too: wait for it to go before looking at the next page.
-        WebDriverWait(driver, 10).until(ec.staleness_of(button))
-        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".page-title")))
+        wait_for(driver).until(ec.staleness_of(button))
+        wait_for(driver).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".page-title")))

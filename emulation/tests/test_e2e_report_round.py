@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
 from core.models import Notification
-from core.tests.browser import DESKTOP, PHONE, chromium, save_screenshot, sign_in
+from core.tests.browser import DESKTOP, PHONE, chromium, click, save_screenshot, sign_in, wait_for
 from emulation.models import MonthlyReport
 from emulation.tests.conftest import ONE_STOP, PDF
 
@@ -19,13 +18,6 @@ def _type(driver, name, value):
     field = driver.find_element(By.NAME, name)
     field.clear()
     field.send_keys(value)
-
-
-def _click(driver, xpath):
-    element = WebDriverWait(driver, 10).until(ec.element_to_be_clickable((By.XPATH, xpath)))
-    # Bootstrap scrolls smoothly; jump instead so the click lands where the button is.
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
-    element.click()
 
 
 def _fill_month(driver):
@@ -47,54 +39,51 @@ def test_the_monthly_round_in_a_real_browser(live_server, alice, sam, campaign):
     driver = chromium(PHONE)
     try:
         sign_in(driver, live_server, "alice")
-        _click(driver, "//button[contains(., 'Lập báo cáo tháng')]")
-        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "figures-form")))
+        click(driver, "//button[contains(., 'Lập báo cáo tháng')]")
+        wait_for(driver).until(ec.presence_of_element_located((By.ID, "figures-form")))
         _fill_month(driver)
         live = driver.find_element(By.CSS_SELECTOR, "#chi-tieu-1\\.3c .live-percent").text
         assert live == "98% — chưa đạt"  # 98/100 against ≥ 99%, shown while typing
         assert driver.find_element(By.CSS_SELECTOR, "#chi-tieu-1\\.2b .live-percent").text == "90% — đạt"
         save_screenshot(driver, "phone-report-form")
-        _click(driver, "//button[normalize-space()='Lưu số liệu']")
-        WebDriverWait(driver, 10).until(ec.url_matches(r"/bao-cao/\d+/$"))
+        click(driver, "//button[normalize-space()='Lưu số liệu']")
+        wait_for(driver).until(ec.url_matches(r"/bao-cao/\d+/$"))
         report = MonthlyReport.objects.get()
 
         with tempfile.TemporaryDirectory() as folder:
             pdf = Path(folder) / "minh-chung-1.1.pdf"
             pdf.write_bytes(PDF)
             driver.find_element(By.CSS_SELECTOR, "#chi-tieu-1\\.1 input[type=file]").send_keys(str(pdf))
-            _click(driver, "//tr[@id='chi-tieu-1.1']//button[normalize-space()='Tải lên']")
-        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.LINK_TEXT, "minh-chung-1.1.pdf")))
-        _click(driver, "//button[normalize-space()='Gửi báo cáo']")
-        WebDriverWait(driver, 10).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "Đã gửi"))
+            click(driver, "//tr[@id='chi-tieu-1.1']//button[normalize-space()='Tải lên']")
+            # Inside the block: the browser reads the file while it sends the form.
+            wait_for(driver).until(ec.presence_of_element_located((By.LINK_TEXT, "minh-chung-1.1.pdf")))
+        click(driver, "//button[normalize-space()='Gửi báo cáo']")
+        wait_for(driver).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "Đã gửi"))
 
         driver.set_window_size(*DESKTOP)
         sign_in(driver, live_server, "sam")
         assert "1 báo cáo chờ xem xét" in driver.page_source
         driver.get(f"{live_server.url}/phong-trao/bao-cao/{report.pk}/")
         _type(driver, "reason", "Mẫu số chỉ tiêu 1.2b chưa khớp hệ thống một cửa")
-        _click(driver, "//button[normalize-space()='Trả lại']")
-        WebDriverWait(driver, 10).until(
-            ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "trả lại")
-        )
+        click(driver, "//button[normalize-space()='Trả lại']")
+        wait_for(driver).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "trả lại"))
 
         driver.set_window_size(*PHONE)
         sign_in(driver, live_server, "alice")
         assert Notification.objects.filter(recipient=alice, kind="report_returned", read_at=None).exists()
         driver.get(f"{live_server.url}/phong-trao/bao-cao/{report.pk}/sua/")
         _type(driver, "e-1.2b-denominator", "12")
-        _click(driver, "//button[normalize-space()='Lưu số liệu']")
-        WebDriverWait(driver, 10).until(ec.url_matches(r"/bao-cao/\d+/$"))
-        _click(driver, "//button[normalize-space()='Gửi báo cáo']")
-        WebDriverWait(driver, 10).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "Đã gửi"))
+        click(driver, "//button[normalize-space()='Lưu số liệu']")
+        wait_for(driver).until(ec.url_matches(r"/bao-cao/\d+/$"))
+        click(driver, "//button[normalize-space()='Gửi báo cáo']")
+        wait_for(driver).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "Đã gửi"))
 
         driver.set_window_size(*DESKTOP)
         sign_in(driver, live_server, "sam")
         driver.get(f"{live_server.url}/phong-trao/bao-cao/{report.pk}/")
         _type(driver, "appraise-1.1", "8")
-        _click(driver, "//button[normalize-space()='Chấp nhận']")
-        WebDriverWait(driver, 10).until(
-            ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "chấp nhận")
-        )
+        click(driver, "//button[normalize-space()='Chấp nhận']")
+        wait_for(driver).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert-success"), "chấp nhận"))
         page = driver.find_element(By.TAG_NAME, "main").text
         assert "Mẫu số chỉ tiêu 1.2b chưa khớp" in page and "1.2b · mẫu số" in page
         save_screenshot(driver, "desktop-report-accepted")

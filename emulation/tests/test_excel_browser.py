@@ -3,9 +3,8 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
-from core.tests.browser import PHONE, chromium, save_screenshot, sign_in
+from core.tests.browser import PHONE, chromium, save_screenshot, sign_in, wait_for
 from emulation.models import ImportJob
 
 
@@ -29,7 +28,7 @@ def test_progress_page_polls_until_the_job_ends_then_lists_the_errors(live_serve
 
         # The worker moves on: the bar follows without a reload.
         ImportJob.objects.filter(pk=job.pk).update(processed_rows=600)
-        WebDriverWait(driver, 5).until(ec.text_to_be_present_in_element((By.ID, "import-bar"), "60%"))
+        wait_for(driver, 5).until(ec.text_to_be_present_in_element((By.ID, "import-bar"), "60%"))
         assert "Đã kiểm tra 600/1000 dòng." in driver.find_element(By.ID, "import-count").text
         save_screenshot(driver, "excel-import-running")
 
@@ -38,7 +37,7 @@ def test_progress_page_polls_until_the_job_ends_then_lists_the_errors(live_serve
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.FAILED, processed_rows=1000, errors=[error], summary="Có 1 lỗi; không lưu gì."
         )
-        WebDriverWait(driver, 5).until(ec.presence_of_element_located((By.ID, "errors-title")))
+        wait_for(driver, 5).until(ec.presence_of_element_located((By.ID, "errors-title")))
         main = driver.find_element(By.TAG_NAME, "main").text
         assert "Có lỗi, không lưu gì" in main and "Không được là số âm." in main and "D (Tử số)" in main
         # Nothing sticks out sideways on a phone (Chromium may keep the window wider than asked: compare to it).
