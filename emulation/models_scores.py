@@ -1,4 +1,15 @@
-"""Stored scores: one row per unit, indicator and period, and one total per unit and period (DOMAIN.md §3)."""
+"""Stored scores: one row per unit, indicator and period, and one total per unit and period (DOMAIN.md §3).
+
+Derived data, rewritten by emulation.score_service only, half a million rows at province
+scale; what makes writing them cheap (docs/PERFORMANCE.md):
+- no database constraint on their foreign keys (db_constraint=False): the deferred checks of
+  four keys per row cost 40% of a full recompute. Deleting a campaign, unit, indicator or
+  version still cascades or is refused, by Django's collector, and a recompute rewrites its
+  whole slice, so a row cannot outlive what it points to beyond the next recompute;
+- one index, the unique constraint (campaign first): every page reads by campaign and period;
+  the keys' own indexes would serve only the rare deletion of a unit, indicator or version;
+- no sentence stored per row: `reason` names the rule's branch and the explain page writes it.
+"""
 
 from django.db import models
 
@@ -7,11 +18,22 @@ class IndicatorScore(models.Model):
     """One indicator's value, met flag and points for one unit over one period, as last recomputed."""
 
     campaign = models.ForeignKey(
-        "emulation.Campaign", verbose_name="phong trào", on_delete=models.CASCADE, related_name="indicator_scores"
+        "emulation.Campaign",
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="indicator_scores",
+        db_constraint=False,
+        db_index=False,
     )
-    unit = models.ForeignKey("units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     indicator = models.ForeignKey(
-        "criteria.Indicator", verbose_name="chỉ tiêu", on_delete=models.CASCADE, related_name="scores"
+        "criteria.Indicator",
+        verbose_name="chỉ tiêu",
+        on_delete=models.CASCADE,
+        related_name="scores",
+        db_constraint=False,
     )
     period = models.CharField(
         "kỳ", max_length=12, help_text="2026-03 (tháng), 2026-Q1 (quý), 2026-YTD-03 (lũy kế đến tháng 3), 2026 (năm)."
@@ -22,7 +44,9 @@ class IndicatorScore(models.Model):
     points = models.DecimalField("điểm", max_digits=8, decimal_places=2, default=0)
     max_points = models.DecimalField("điểm tối đa", max_digits=8, decimal_places=2, default=0)
     compared_with = models.DecimalField("so sánh với", max_digits=14, decimal_places=2, null=True, blank=True)
-    explanation = models.TextField("diễn giải", blank=True)
+    reason = models.CharField(
+        "căn cứ tính điểm", max_length=16, blank=True, help_text="Nhánh quy tắc cho điểm (emulation.scoring.REASONS)."
+    )
     version = models.ForeignKey(
         "criteria.IndicatorVersion",
         verbose_name="phiên bản chỉ tiêu áp dụng",
@@ -30,6 +54,8 @@ class IndicatorScore(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     computed_at = models.DateTimeField("tính lúc")
 
@@ -51,9 +77,21 @@ class UnitScore(models.Model):
     """A unit's total, maximum, score (%) and rank over one period, as last recomputed."""
 
     campaign = models.ForeignKey(
-        "emulation.Campaign", verbose_name="phong trào", on_delete=models.CASCADE, related_name="unit_scores"
+        "emulation.Campaign",
+        verbose_name="phong trào",
+        on_delete=models.CASCADE,
+        related_name="unit_scores",
+        db_constraint=False,
+        db_index=False,
     )
-    unit = models.ForeignKey("units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name="đơn vị",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     period = models.CharField("kỳ", max_length=12)
     total = models.DecimalField("tổng điểm", max_digits=8, decimal_places=2, default=0)
     max_points = models.DecimalField("điểm tối đa", max_digits=8, decimal_places=2, default=0)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from awards.models import AwardForm, AwardStandard, DossierPart
+from core.data_files import checked
 from criteria.models import Criterion, Indicator
 from criteria.services import indicator_version_record
 from emulation.models import Assignment, Campaign, CampaignContent, LegalBasis, Milestone
@@ -48,12 +48,7 @@ def _text(value) -> str:
 
 
 def _checked(obj, where: str, exclude: list[str] | None = None):
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        details = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items())
-        raise PlanFileError(f"{where}: {details}") from exc
-    return obj
+    return checked(obj, where, PlanFileError, exclude)
 
 
 def _units_by_code(codes: list[str], where: str) -> list[Unit]:

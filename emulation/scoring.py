@@ -9,8 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache, cached_property
+from typing import NamedTuple
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,24 @@ class Rule:
     floor: Decimal | None = None
     baseline: Decimal | None = None
 
+    # Derived once per rule, read for every unit and period (cached_property writes the instance
+    # dict directly, so it works on a frozen dataclass).
+    @cached_property
+    def full_points(self) -> Decimal:
+        return self.points.quantize(CENT)
+
+    @cached_property
+    def points_ratio(self) -> tuple[int, int]:
+        return self.points.as_integer_ratio()
+
+    @cached_property
+    def target_ratio(self) -> tuple[int, int] | None:
+        return self.target.as_integer_ratio() if self.target is not None else None
+
+    @cached_property
+    def floor_ratio(self) -> tuple[int, int] | None:
+        return self.floor.as_integer_ratio() if self.floor is not None else None
+
 
 @dataclass(frozen=True)
 class MonthFigures:
@@ -37,8 +58,58 @@ class MonthFigures:
     appraised_score: Decimal | None = None
 
 
-@dataclass(frozen=True)
-class Score:
+class Sums(NamedTuple):
+    """A period's accepted figures added up: everything rule 1 reads. Months add with `combine`.
+
+    A tuple, not a dataclass: a province's recompute adds up millions of these.
+    """
+
+    numerator: int = 0
+    """Σ numerators over the months that have both a numerator and a denominator."""
+    denominator: int = 0
+    value: Decimal | None = None
+    """Σ values (counts); None when no month has one."""
+    appraised: Decimal = Decimal(0)
+    """Σ appraised scores, over `appraisals` months."""
+    appraisals: int = 0
+
+    @classmethod
+    def month(cls, numerator: int | None, denominator: int | None, value=None, appraised=None) -> "Sums":
+        """One accepted month's figures (the fields of MonthFigures, in order)."""
+        pair = numerator is not None and denominator is not None
+        return cls(
+            numerator if pair else 0,
+            denominator if pair else 0,
+            value,
+            appraised if appraised is not None else Decimal(0),
+            1 if appraised is not None else 0,
+        )
+
+    @classmethod
+    def of(cls, months: Iterable[MonthFigures]) -> "Sums":
+        result = NO_FIGURES
+        for m in months:
+            result = combine(result, cls.month(m.numerator, m.denominator, m.value, m.appraised_score))
+        return result
+
+
+NO_FIGURES = Sums()
+
+
+def combine(a: Sums, b: Sums) -> Sums:
+    """The sums of two sets of months."""
+    if b is NO_FIGURES:
+        return a
+    if a is NO_FIGURES:
+        return b
+    value = b.value if a.value is None else (a.value if b.value is None else a.value + b.value)
+    return Sums(a[0] + b[0], a[1] + b[1], value, a[3] + b[3], a[4] + b[4])
+
+
+class Score(NamedTuple):
+    """One indicator's result for one unit and period. A tuple (fields in the order they are
+    stored) rather than a dataclass: a province's recompute makes half a million of these."""
+
     value: Decimal | None
     """Percentage, count or score, rounded to 2 decimals; None when the unit has no figures."""
     has_data: bool
@@ -48,114 +119,123 @@ class Score:
     max_points: Decimal
     compared_with: Decimal | None = None
     """Rising indicators: the previous period's value or the baseline it was compared with."""
-    explanation: str = ""
+    reason: str = ""
+    """Which branch of the rules gave the points (one of REASONS): the explain page writes the
+    formula from it, so no other module re-states the rules."""
+
+
+# Why a score has its points: the branches of rules 2–5.
+NO_DATA, NO_BASIS, NO_TARGET, MET, FLOOR, ALL_OR_NOTHING, AT_MOST, PROPORTIONAL, APPRAISED, RISING, BASELINE = (
+    "no_data",
+    "no_basis",
+    "no_target",
+    "met",
+    "floor",
+    "all_or_nothing",
+    "at_most",
+    "proportional",
+    "appraised",
+    "rising",  # compared with the period before
+    "baseline",  # compared with the baseline: no figures for the period before
+)
+REASONS = (NO_DATA, NO_BASIS, NO_TARGET, MET, FLOOR, ALL_OR_NOTHING, AT_MOST, PROPORTIONAL, APPRAISED, RISING, BASELINE)
 
 
 def round2(number: Fraction | Decimal | int) -> Decimal:
     """Round half up to 2 decimals (rule 6), exactly: no float and no precision limit on the way."""
-    hundredths = Fraction(number) * 100
-    whole, rest = divmod(hundredths.numerator, hundredths.denominator)
-    if 2 * rest >= hundredths.denominator:
+    numerator, denominator = number.as_integer_ratio()
+    return _round2(numerator, denominator)
+
+
+def _round2(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator (denominator > 0) rounded half up to 2 decimals."""
+    whole, rest = divmod(100 * numerator, denominator)
+    if 2 * rest >= denominator:
         whole += 1
-    return Decimal(whole).scaleb(-2)
+    return _CENTS[whole] if 0 <= whole <= 10000 else Decimal(whole).scaleb(-2)
 
 
-def period_value(rule: Rule, months: Sequence[MonthFigures]) -> Fraction | None:
-    """Rule 1: the period's value, exactly; None means no data."""
+_CENTS = [Decimal(whole).scaleb(-2) for whole in range(10001)]  # 0.00 … 100.00, made once
+
+
+def period_value(rule: Rule, sums: Sums) -> Fraction | None:
+    """Rule 1: the period's value, exactly; None means no data.
+
+    A ratio is Σ numerators / Σ denominators (never a mean of percentages); an appraisal is the
+    mean of the months' appraised scores; a count is the sum of the months' values.
+    """
     if rule.kind == "qualitative":
-        scores = [Fraction(m.appraised_score) for m in months if m.appraised_score is not None]
-        return sum(scores, Fraction(0)) / len(scores) if scores else None
+        return Fraction(sums.appraised) / sums.appraisals if sums.appraisals else None
     if rule.measure == "percent":
-        pairs = [(m.numerator, m.denominator) for m in months if m.denominator is not None and m.numerator is not None]
-        denominator = sum(d for _, d in pairs)
-        if not denominator:
-            return None
-        return Fraction(100 * sum(n for n, _ in pairs), denominator)
-    values = [Fraction(m.value) for m in months if m.value is not None]
-    return sum(values, Fraction(0)) if values else None
+        return Fraction(100 * sums.numerator, sums.denominator) if sums.denominator else None
+    return Fraction(sums.value) if sums.value is not None else None
 
 
-def _no_data(rule: Rule, why: str) -> Score:
-    return Score(value=None, has_data=False, met=None, points=Decimal(0), max_points=Decimal(0), explanation=why)
+@cache
+def _exact(number: Decimal) -> Fraction:
+    """A threshold as a fraction, once per distinct threshold (they are few, the scores many)."""
+    return Fraction(number)
+
+
+NO_SCORE = Score(value=None, has_data=False, met=None, points=Decimal(0), max_points=Decimal(0), reason=NO_DATA)
 
 
 def score_indicator(rule: Rule, months: Sequence[MonthFigures], previous: Sequence[MonthFigures] = ()) -> Score:
     """Rules 1–6 for one unit, one indicator, one period; `previous` is the period before (rising only)."""
-    value = period_value(rule, months)
-    points = Fraction(rule.points)
+    return score_sums(rule, Sums.of(months), Sums.of(previous) if rule.kind == "rising" else NO_FIGURES)
+
+
+def score_sums(rule: Rule, sums: Sums, previous: Sums = NO_FIGURES) -> Score:
+    """`score_indicator` from the period's figures already added up (what the recompute calls)."""
     if rule.kind == "rising":
-        return _score_rising(rule, value, period_value(rule, previous), months)
-    if value is None:
-        return _no_data(rule, "Không có số liệu (mẫu số bằng 0 hoặc chưa có tháng được chấp nhận).")
+        return _score_rising(rule, period_value(rule, sums), period_value(rule, previous))
     if rule.kind == "qualitative":
-        earned = min(max(value, Fraction(0)), points)
-        met = rule.target is None or value >= Fraction(rule.target)
-        return Score(
-            value=round2(value),
-            has_data=True,
-            met=met,
-            points=round2(earned),
-            max_points=rule.points,
-            explanation="Điểm = điểm thẩm định" + (" (trung bình các tháng)" if len(months) > 1 else ""),
-        )
-    return _score_ratio(rule, value, points)
+        value = period_value(rule, sums)
+        if value is None:
+            return NO_SCORE
+        earned = min(max(value, Fraction(0)), _exact(rule.points))
+        met = rule.target is None or value >= _exact(rule.target)
+        return Score(round2(value), True, met, round2(earned), rule.points, None, APPRAISED)
+    if rule.measure == "percent":  # Σ numerators / Σ denominators, never a mean of percentages
+        return _score_ratio(rule, 100 * sums.numerator, sums.denominator) if sums.denominator else NO_SCORE
+    return _score_ratio(rule, *sums.value.as_integer_ratio()) if sums.value is not None else NO_SCORE
 
 
-def _score_ratio(rule: Rule, value: Fraction, points: Fraction) -> Score:
-    target = Fraction(rule.target) if rule.target is not None else None
-    if target is None:
-        return Score(
-            value=round2(value),
-            has_data=True,
-            met=None,
-            points=round2(points),
-            max_points=rule.points,
-            explanation="Không có chỉ tiêu phấn đấu: đủ điểm.",
-        )
+def _score_ratio(rule: Rule, p: int, q: int) -> Score:
+    """Rule 3 for a value of p / q (q > 0), in integers: a province's recompute scores half a million
+    of these, and integer cross-multiplication is exact and several times faster than Fraction."""
+    value = _round2(p, q)
+    if rule.target is None:
+        return Score(value, True, None, rule.full_points, rule.points, None, NO_TARGET)
+    tn, td = rule.target_ratio
     at_most = rule.comparison == "lte"
-    met = value <= target if at_most else value >= target
+    met = p * td <= tn * q if at_most else p * td >= tn * q
     if met:
-        earned, why = points, "Đạt chỉ tiêu: đủ điểm."
-    elif rule.floor is not None and not at_most and value < Fraction(rule.floor):
-        earned, why = Fraction(0), "Dưới ngưỡng sàn: 0 điểm."
+        points, reason = rule.full_points, MET
+    elif rule.floor is not None and not at_most and p * rule.floor_ratio[1] < rule.floor_ratio[0] * q:
+        points, reason = ZERO, FLOOR
     elif rule.scoring_rule == "all_or_nothing":
-        earned, why = Fraction(0), "Chưa đạt chỉ tiêu: 0 điểm."
-    elif at_most:
-        earned, why = points * target / value, "Chưa đạt: điểm × chỉ tiêu / giá trị."
-    elif target == 0:
-        earned, why = points, "Đạt chỉ tiêu: đủ điểm."
-    else:
-        earned, why = points * value / target, "Chưa đạt: điểm × giá trị / chỉ tiêu."
-    return Score(
-        value=round2(value), has_data=True, met=met, points=round2(earned), max_points=rule.points, explanation=why
-    )
+        points, reason = ZERO, ALL_OR_NOTHING
+    elif at_most:  # value > target ≥ 0, so p > 0: points × target / value
+        pn, pd = rule.points_ratio
+        points, reason = _round2(pn * tn * q, pd * td * p), AT_MOST
+    elif tn == 0:
+        points, reason = rule.full_points, MET
+    else:  # points × value / target
+        pn, pd = rule.points_ratio
+        points, reason = _round2(pn * p * td, pd * q * tn), PROPORTIONAL
+    return Score(value, True, met, points, rule.points, None, reason)
 
 
-def _score_rising(rule: Rule, value: Fraction | None, previous: Fraction | None, months) -> Score:
+def _score_rising(rule: Rule, value: Fraction | None, previous: Fraction | None) -> Score:
     if value is None:
-        return _no_data(rule, "Không có số liệu kỳ này.")
-    basis = previous if previous is not None else (Fraction(rule.baseline) if rule.baseline is not None else None)
-    if basis is None:
+        return NO_SCORE
+    if previous is None and rule.baseline is None:
         # The unit has figures, but nothing to compare them with: no data for scoring, value still shown.
-        return Score(
-            value=round2(value),
-            has_data=False,
-            met=None,
-            points=Decimal(0),
-            max_points=Decimal(0),
-            explanation="Không có số liệu kỳ trước và chưa có giá trị gốc để so sánh.",
-        )
+        return Score(round2(value), False, None, Decimal(0), Decimal(0), None, NO_BASIS)
+    basis, reason = (previous, RISING) if previous is not None else (_exact(rule.baseline), BASELINE)
     met = value > basis
-    source = "kỳ trước" if previous is not None else "giá trị gốc"
-    return Score(
-        value=round2(value),
-        has_data=True,
-        met=met,
-        points=rule.points.quantize(CENT) if met else Decimal("0.00"),
-        max_points=rule.points,
-        compared_with=round2(basis),
-        explanation=f"{'Cao hơn' if met else 'Không cao hơn'} {source}: {'đủ điểm' if met else '0 điểm'}.",
-    )
+    return Score(round2(value), True, met, rule.full_points if met else ZERO, rule.points, round2(basis), reason)
 
 
 @dataclass(frozen=True)
@@ -171,7 +251,10 @@ def total(scores: Iterable[Score]) -> Total:
     counted = [s for s in scores if s.has_data]
     points = sum((s.points for s in counted), Decimal("0.00"))
     maximum = sum((s.max_points for s in counted), Decimal("0.00"))
-    score = round2(Fraction(points) * 100 / Fraction(maximum)) if maximum else None
+    score = None
+    if maximum:
+        (pn, pd), (mn, md) = points.as_integer_ratio(), maximum.as_integer_ratio()
+        score = _round2(100 * pn * md, pd * mn)  # points × 100 / maximum
     return Total(points=points, max_points=maximum, score=score)
 
 

@@ -13,6 +13,7 @@ from django.db.models import Max
 
 from core.templatetags.vn import vn_number
 from criteria.models import Indicator, IndicatorVersion
+from emulation import scoring
 from emulation.models import Campaign, IndicatorScore, MonthlyReport, ReportEntry, UnitScore
 from emulation.periods import (
     MONTH,
@@ -119,32 +120,42 @@ def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
     return f"Σ giá trị = {' + '.join(_n(v) for v in values)} = {_n(sum(values))}"
 
 
+NOT_COUNTED = "không tính điểm, không tính vào điểm tối đa."
+
+
 def points_formula(score: IndicatorScore, indicator: Indicator) -> str:
-    """How the points follow from the value and the threshold in force (see indicator_score_for), with the numbers."""
-    if not score.has_data:
-        return score.explanation or "Không có số liệu: không tính điểm, không tính vào điểm tối đa."
-    points, value = _n(indicator.points), score.value
-    shown = value_text(indicator, value)
-    if indicator.kind == Indicator.Kind.RISING:
-        basis = value_text(indicator, score.compared_with)
-        verdict = "cao hơn → đủ" if score.met else "không cao hơn → 0"
-        return f"Kỳ này {shown} so với {basis}: {verdict} điểm; được {_n(score.points)} điểm"
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return f"Điểm = điểm thẩm định {shown} (tối đa {points}) = {_n(score.points)} điểm"
+    """How the points follow from the value and the thresholds in force (see indicator_score_for),
+    with the numbers. The branch is the one scoring took (`score.reason`): nothing here re-states the rules."""
+    points, shown = _n(indicator.points), value_text(indicator, score.value)
     target = indicator.target
-    if target is None:
-        return f"Không có chỉ tiêu phấn đấu: đủ {points} điểm"
-    at_most = indicator.comparison == Indicator.Comparison.AT_MOST
-    sign = "≤" if at_most else "≥"
-    if score.met:
-        return f"Đạt ({shown} {sign} {value_text(indicator, target)}): đủ {points} điểm"
-    if indicator.floor is not None and not at_most and value < indicator.floor:
-        return f"Dưới ngưỡng sàn ({shown} < {value_text(indicator, indicator.floor)}): 0 điểm"
-    if indicator.scoring_rule == Indicator.ScoringRule.ALL_OR_NOTHING:
-        return f"Chưa đạt ({shown}, chỉ tiêu {sign} {value_text(indicator, target)}): 0 điểm"
-    if at_most:
-        return f"Chưa đạt: {points} × {_n(target)} / {_n(value)} = {_n(score.points)} điểm"
-    return f"Chưa đạt: {points} × {_n(value)} / {_n(target)} = {_n(score.points)} điểm"
+    sign = "≤" if indicator.comparison == Indicator.Comparison.AT_MOST else "≥"
+    earned = _n(score.points)
+    match score.reason:
+        case scoring.NO_DATA:
+            return f"Không có số liệu (mẫu số bằng 0 hoặc chưa có tháng được chấp nhận): {NOT_COUNTED}"
+        case scoring.NO_BASIS:
+            return f"Kỳ này {shown}, nhưng không có số liệu kỳ trước và chưa có giá trị gốc để so sánh: {NOT_COUNTED}"
+        case scoring.RISING | scoring.BASELINE:
+            verdict = "cao hơn → đủ" if score.met else "không cao hơn → 0"
+            basis = value_text(indicator, score.compared_with)
+            against = "kỳ trước" if score.reason == scoring.RISING else "giá trị gốc"
+            return f"Kỳ này {shown} so với {against} {basis}: {verdict} điểm; được {earned} điểm"
+        case scoring.APPRAISED:
+            return f"Điểm = điểm thẩm định {shown} (tối đa {points}) = {earned} điểm"
+        case scoring.NO_TARGET:
+            return f"Không có chỉ tiêu phấn đấu: đủ {points} điểm"
+        case scoring.MET:
+            return f"Đạt ({shown} {sign} {value_text(indicator, target)}): đủ {points} điểm"
+        case scoring.FLOOR:
+            return f"Dưới ngưỡng sàn ({shown} < {value_text(indicator, indicator.floor)}): 0 điểm"
+        case scoring.ALL_OR_NOTHING:
+            return f"Chưa đạt ({shown}, chỉ tiêu {sign} {value_text(indicator, target)}): 0 điểm"
+        case scoring.AT_MOST:
+            return f"Chưa đạt: {points} × {_n(target)} / {_n(score.value)} = {earned} điểm"
+        case scoring.PROPORTIONAL:
+            return f"Chưa đạt: {points} × {_n(score.value)} / {_n(target)} = {earned} điểm"
+    # Stored before scores recorded their branch; the next recompute (nightly at the latest) adds it.
+    return f"Được {earned} điểm (diễn giải có sau lần tính điểm tới)."
 
 
 # ---------------------------------------------------------------- the ward overview
@@ -193,7 +204,7 @@ class RankRow:
     movement_words: str = ""
 
 
-def _cell(score: IndicatorScore | None, indicator: Indicator) -> Cell:
+def heat_cell(score: IndicatorScore | None, indicator: Indicator) -> Cell:
     if score is None:
         return Cell(None, "none", "Không áp dụng")
     if not score.has_data:
@@ -229,7 +240,7 @@ def ward_overview(campaign: Campaign, period: Period, heatmap_units: list[Unit] 
     by_key = {(s.unit_id, s.indicator_id): s for s in scores.order_by()}
     rows = []
     for unit in shown:
-        cells = [_cell(by_key.get((unit.pk, i.pk)), i) for i in indicators]
+        cells = [heat_cell(by_key.get((unit.pk, i.pk)), i) for i in indicators]
         for cell, indicator in zip(cells, indicators, strict=True):
             cell.code = indicator.code
         not_met = [i for i, c in zip(indicators, cells, strict=True) if c.state == "not-met"]

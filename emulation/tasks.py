@@ -45,8 +45,20 @@ def recompute_scores(campaign_id: int, unit_id: int | None = None, month_iso: st
 
 @shared_task
 def recompute_all_scores() -> int:
-    """Nightly: recompute every score of every active campaign (repairs anything a lost task missed)."""
-    from emulation.models import Campaign
-    from emulation.score_service import scores_recompute
+    """Nightly: recompute every score of every active campaign (repairs anything a lost task missed).
 
-    return sum(scores_recompute(campaign=campaign) for campaign in Campaign.objects.filter(is_active=True))
+    One task per campaign, so that every worker process takes a share (a province: 125 wards);
+    returns the number of campaigns enqueued.
+    """
+    from emulation.models import Campaign
+
+    ids = list(Campaign.objects.filter(is_active=True).values_list("pk", flat=True))
+    recompute_campaigns(ids)
+    return len(ids)
+
+
+def recompute_campaigns(campaign_ids: list[int]):
+    """Enqueue one full recompute per campaign; the GroupResult tells when all are done."""
+    from celery import group
+
+    return group(recompute_scores.s(campaign_id) for campaign_id in campaign_ids).apply_async()

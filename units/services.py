@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.data_files import checked
 from core.roles import Role
 from units.models import Official, Position, Unit
 
@@ -23,13 +23,8 @@ class WardLoadResult:
     """(username, description) of every account in the file, created or not."""
 
 
-def _checked(obj, where: str):
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        details = "; ".join(f"{f}: {' '.join(m)}" for f, m in exc.message_dict.items())
-        raise WardFileError(f"{where}: {details}") from exc
-    return obj
+def _checked(obj, where: str, exclude: list[str] | None = None):
+    return checked(obj, where, WardFileError, exclude)
 
 
 def _roles(names: list[str], where: str) -> list[Group]:

@@ -16,6 +16,7 @@ VP, quarter 1, 1.2a: (9 + 10) / (10 + 20) = 63,33% < 100 → 5 × 63,33 / 100 = 
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
@@ -83,7 +84,7 @@ def test_explain_ratio_quarter_shows_sums_formula_and_acceptance(client, scored,
 def test_explain_rising_shows_previous_period(client, scored, sam):
     page = explain(client, sam, score_pk(scored, "VP", "1.5c", "2026-02")).content.decode()
     assert "So với kỳ trước: Tháng 01/2026" in page
-    assert "Kỳ này 120 so với 100: cao hơn → đủ điểm; được 5 điểm" in page
+    assert "Kỳ này 120 so với kỳ trước 100: cao hơn → đủ điểm; được 5 điểm" in page
     assert 'id="so-lieu-ky-truoc"' in page
 
 
@@ -209,3 +210,36 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
     assert "áp dụng từ tháng 01/2026" in text and "4,5" in text
     assert "100%" in text and "90%" in text  # the target in force, and the 90% value
     assert "≥ 90%" not in text and "Đạt chỉ tiêu: 90%" not in text
+
+
+@pytest.mark.parametrize(
+    ("reason", "value", "met", "points", "expected"),
+    [
+        ("met", "99.50", True, "10", "Đạt (99,5% ≥ 99%): đủ 10 điểm"),
+        ("floor", "60", False, "0", "Dưới ngưỡng sàn (60% < 70%): 0 điểm"),
+        ("all_or_nothing", "98", False, "0", "Chưa đạt (98%, chỉ tiêu ≥ 99%): 0 điểm"),
+        ("proportional", "90", False, "9.09", "Chưa đạt: 10 × 90 / 99 = 9,09 điểm"),
+        ("no_target", "90", None, "10", "Không có chỉ tiêu phấn đấu: đủ 10 điểm"),
+    ],
+)
+def test_the_points_formula_follows_the_branch_scoring_took(reason, value, met, points, expected):
+    from criteria.models import Indicator
+    from emulation.selectors_scores import points_formula
+
+    indicator = Indicator(
+        code="x", kind="ratio", measure="percent", points=D(10), target=D(99), floor=D(70), comparison="gte"
+    )
+    score = IndicatorScore(value=D(value), has_data=True, met=met, points=D(points), reason=reason)
+    assert points_formula(score, indicator) == expected
+
+
+def test_every_scoring_branch_has_its_formula():
+    """A branch added to scoring without its sentence on the explain page fails here."""
+    from criteria.models import Indicator
+    from emulation import scoring
+    from emulation.selectors_scores import points_formula
+
+    indicator = Indicator(code="x", kind="ratio", measure="percent", points=D(10), target=D(99), floor=D(70))
+    for reason in scoring.REASONS:
+        score = IndicatorScore(value=D(50), has_data=True, met=False, points=D(0), compared_with=D(40), reason=reason)
+        assert "lần tính điểm tới" not in points_formula(score, indicator), reason

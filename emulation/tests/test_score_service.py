@@ -56,7 +56,7 @@ def snapshot(campaign) -> tuple[list, list]:
     units = UnitScore.objects.filter(campaign=campaign).order_by("unit_id", "period")
     fields = ["unit_id", "indicator_id", "period", "value", "has_data", "met", "points", "max_points"]
     return (
-        list(indicators.values_list(*fields, "compared_with", "explanation")),
+        list(indicators.values_list(*fields, "compared_with", "reason")),
         list(units.values_list("unit_id", "period", "total", "max_points", "score", "rank")),
     )
 
@@ -165,6 +165,9 @@ def test_accepting_and_reopening_through_the_workflow_recompute(
 
 
 def _recompute_queries(campaign) -> int:
+    """Queries of a recompute into an empty store (every row written)."""
+    IndicatorScore.objects.filter(campaign=campaign).delete()
+    UnitScore.objects.filter(campaign=campaign).delete()
     with CaptureQueriesContext(connection) as queries:
         scores_recompute(campaign=campaign)
     return len(queries)
@@ -177,17 +180,30 @@ def test_recompute_query_count_does_not_grow_with_months(campaign, ward, sam, dj
     for month in (3, 4, 5, 6):
         accepted_report(campaign, ward.units["VP"], date(2026, month, 1), sam, ratio=(9, 10), count=month)
     assert _recompute_queries(campaign) == two_months
-    # 2,175 score rows: one query per row would be thousands; SQLite splits bulk inserts at 999
-    # parameters (about 30 batches), other databases insert them in one query each.
+    # 2,175 score rows written: PostgreSQL copies them in one statement; SQLite inserts them in
+    # batches of at most 999 parameters (about 30). One query per row would be thousands.
+    IndicatorScore.objects.all().delete()
     with django_assert_max_num_queries(45):
         scores_recompute(campaign=campaign)
+
+
+def test_an_unchanged_recompute_rewrites_nothing(scored, django_assert_max_num_queries):
+    ids = dict(IndicatorScore.objects.filter(campaign=scored).values_list("pk", "computed_at"))
+    totals = dict(UnitScore.objects.filter(campaign=scored).values_list("pk", "computed_at"))
+    # The campaign lock (and, on PostgreSQL, the commit setting), the reads (participants,
+    # indicators with their units and versions, entries, stored scores and totals); no write.
+    with django_assert_max_num_queries(11):
+        scores_recompute(campaign=scored)
+    assert dict(IndicatorScore.objects.filter(campaign=scored).values_list("pk", "computed_at")) == ids
+    assert dict(UnitScore.objects.filter(campaign=scored).values_list("pk", "computed_at")) == totals
 
 
 def test_recompute_all_scores_task_covers_active_campaigns(scored):
     from emulation.tasks import recompute_all_scores
 
     IndicatorScore.objects.all().delete()
-    assert recompute_all_scores.delay().get() == 5 * 15 * 29
+    assert recompute_all_scores.delay().get() == 1  # one campaign, one task (run in-process here)
+    assert IndicatorScore.objects.filter(campaign=scored).count() == 5 * 15 * 29
     assert indicator_score(scored, "VP", "1.2a", "2026-Q1").points == D("3.17")
 
 
@@ -214,3 +230,13 @@ def test_a_threshold_change_in_mid_year_leaves_earlier_months_alone(campaign, wa
     assert july.version == new
     assert indicator_score(campaign, "VP", "1.2a", "2026-Q1").version.valid_from == JAN
     assert indicator_score(campaign, "VP", "1.2a", "2026").version == new  # the year ends under the new one
+
+
+def test_a_threshold_version_that_scores_used_cannot_be_deleted(scored):
+    """The score tables carry no database foreign keys (for speed): Django's collector protects."""
+    from django.db.models import ProtectedError
+
+    score = IndicatorScore.objects.filter(campaign=scored, version__isnull=False).select_related("version").first()
+    with pytest.raises(ProtectedError):
+        score.version.delete()
+    assert IndicatorScore.objects.filter(pk=score.pk, version=score.version).exists()

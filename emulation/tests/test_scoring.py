@@ -1,5 +1,6 @@
 """The scoring rules of DOMAIN.md §3, one by one, with figures computed by hand."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -32,7 +33,7 @@ def test_below_target_earns_points_times_value_over_target():
 
 
 def test_below_the_floor_earns_nothing():
-    rule = Rule(**{**ON_TIME.__dict__, "floor": D(70)})
+    rule = replace(ON_TIME, floor=D(70))
     assert score_indicator(rule, [M(69, 100)]).points == D("0.00")
     assert score_indicator(rule, [M(70, 100)]).points == D("7.07")  # 10 × 70/99 = 7.0707
 
@@ -49,7 +50,7 @@ def test_rising_compares_with_the_previous_period():
 
 
 def test_rising_falls_back_to_the_baseline_then_to_no_data():
-    rule = Rule(**{**ONLINE_COUNT.__dict__, "baseline": D(100)})
+    rule = replace(ONLINE_COUNT, baseline=D(100))
     with_baseline = score_indicator(rule, [M(value=D(60)), M(value=D(50))], previous=[])
     assert (with_baseline.value, with_baseline.met, with_baseline.compared_with) == (D("110.00"), True, D("100.00"))
     none = score_indicator(ONLINE_COUNT, [M(value=D(60))], previous=[])
@@ -63,7 +64,7 @@ def test_qualitative_points_are_the_appraised_score_and_met_at_the_target():
 
 
 def test_all_or_nothing_and_at_most_rules():
-    strict = Rule(**{**ON_TIME.__dict__, "scoring_rule": "all_or_nothing"})
+    strict = replace(ON_TIME, scoring_rule="all_or_nothing")
     assert score_indicator(strict, [M(98, 100)]).points == D("0.00")
     late = Rule(
         kind="ratio", measure="percent", points=D(4), scoring_rule="proportional", target=D(2), comparison="lte"
