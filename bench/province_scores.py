@@ -10,6 +10,7 @@ and the ward overview's render time and query count.
 """
 
 import os
+import subprocess
 import sys
 import time
 from datetime import date
@@ -33,9 +34,10 @@ from django.urls import reverse  # noqa: E402
 from config.celery import app  # noqa: E402
 from core.roles import Role  # noqa: E402
 from criteria.models import Indicator  # noqa: E402
-from emulation.models import IndicatorScore, MonthlyReport, ReportEntry  # noqa: E402
+from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore  # noqa: E402
 from emulation.plan_file import load_plan, read_plan_file  # noqa: E402
 from emulation.score_service import scores_recompute  # noqa: E402
+from emulation.tasks import recompute_campaigns  # noqa: E402
 from units.models import Unit  # noqa: E402
 
 PLAN = read_plan_file(ROOT / "data" / "plans" / "ke-hoach-thi-dua-cchc-2026.yaml")
@@ -125,6 +127,43 @@ def _floor() -> float:
     return elapsed
 
 
+def _through_workers(campaigns, floor: float) -> None:
+    """The nightly job as it runs: one task per campaign, on a real Celery worker with one process
+    per core, through Redis; from an empty store like the first full recompute."""
+    if not os.environ.get("REDIS_URL"):
+        print("Nightly job on workers: not measured (set REDIS_URL to run a real worker)")
+        return
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",  # the throwaway DB
+        "DEBUG": "1",
+    }
+    processes = os.cpu_count() or 2
+    worker = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
+        [sys.executable, "-m", "celery", "-q", "-A", "config", "worker", "-c", str(processes), "-l", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        app.conf.task_always_eager = False
+        while not app.control.ping(timeout=1):
+            time.sleep(0.5)
+        IndicatorScore.objects.all().delete()
+        UnitScore.objects.all().delete()
+        started = time.perf_counter()
+        recompute_campaigns([c.pk for c in campaigns]).get(timeout=900)
+        elapsed = time.perf_counter() - started
+        print(
+            f"Nightly job on a worker with {processes} processes, from an empty store: {elapsed:.1f} s "
+            f"→ {elapsed / floor:.1f}× the floor; {IndicatorScore.objects.count():,} indicator scores"
+        )
+    finally:
+        app.conf.task_always_eager = True
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
 def main() -> None:
     wards = int(sys.argv[1]) if len(sys.argv) > 1 else 125
     if connection.vendor != "postgresql":
@@ -149,8 +188,15 @@ def main() -> None:
         floor = _floor()
         print(f"Plain-SQL floor (sums only): {floor:.1f} s → full recompute = {full / floor:.1f}× the floor")
 
+        started = time.perf_counter()
+        sum(scores_recompute(campaign=c) for c in campaigns)
+        print(f"Full recompute again, nothing changed: {time.perf_counter() - started:.1f} s")
+        _through_workers(campaigns, floor)
+
         campaign = campaigns[0]
         report = MonthlyReport.objects.filter(campaign=campaign, month=date(2026, 6, 1)).first()
+        # The report comes back with other figures and is accepted again: its scores really change.
+        ReportEntry.objects.filter(report=report, denominator__isnull=False).update(numerator=0)
         reset_queries()  # the full recompute overflowed the query log
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
@@ -161,16 +207,26 @@ def main() -> None:
         user.groups.add(Group.objects.get_or_create(name=Role.SECRETARIAT.group_name)[0])
         client = Client()
         client.force_login(user)
-        url = reverse("emulation:score-overview", kwargs={"code": campaign.code}) + "?ky=2026-12"
-        client.get(url)  # warm the templates
-        timings = []
-        for _ in range(5):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append(time.perf_counter() - started)
-        assert response.status_code == 200
-        print(f"Ward overview: median {sorted(timings)[2] * 1000:.0f} ms over 5 renders, {len(queries)} queries")
+        unit = campaign.participants.order_by("order").first()
+        indicator = Indicator.objects.get(campaign=campaign, code="1.3c")
+        pages = {
+            "Ward overview": reverse("emulation:score-overview", kwargs={"code": campaign.code}) + "?ky=2026-12",
+            "Unit page": reverse("emulation:score-unit", kwargs={"code": campaign.code, "unit_code": unit.code})
+            + "?ky=2026-YTD",
+            "Indicator page": reverse(
+                "emulation:score-indicator", kwargs={"code": campaign.code, "indicator_code": indicator.code}
+            ),
+        }
+        for name, url in pages.items():
+            client.get(url)  # warm the templates
+            timings = []
+            for _ in range(5):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    timings.append(time.perf_counter() - started)
+            assert response.status_code == 200, (name, response.status_code)
+            print(f"{name}: median {sorted(timings)[2] * 1000:.0f} ms over 5 renders, {len(queries)} queries")
         print(f"Stored indicator scores: {IndicatorScore.objects.count():,}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

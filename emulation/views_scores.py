@@ -1,13 +1,23 @@
-"""Score pages: one indicator score explained, and the ward's overview (heatmap and ranking)."""
+"""Score pages: one indicator score explained, the ward's overview, a unit's page and an indicator's page.
+
+The dashboards (overview, unit, indicator) answer ?xuat=xlsx|csv (&bang=<table>) with one of their
+tables as a download, under the same permission as the page.
+"""
+
+from collections.abc import Callable
 
 import rules
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 
+from criteria.models import Indicator
+from emulation import selectors_dashboards as dash
 from emulation import selectors_scores as sel
 from emulation.models import Campaign, IndicatorScore
-from emulation.periods import MONTH, PeriodInvalid, parse_period
+from emulation.periods import MONTH, Period, PeriodInvalid, parse_period
+from emulation.table_export import FORMATS, Table, table_response
+from units.models import Unit
 from units.selectors import units_headed_by
 
 
@@ -44,8 +54,8 @@ def score_explain(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "emulation/score_explain.html", context)
 
 
-@login_required
-def score_overview(request: HttpRequest, code: str) -> HttpResponse:
+def _viewer(request: HttpRequest, code: str) -> tuple[Campaign, bool, list[Unit]]:
+    """The campaign, whether the person sees every unit, and the units they head; 404 for anyone else."""
     campaign = get_object_or_404(Campaign, code=code)
     if not request.user.has_perm("emulation.view_campaign_page", campaign):
         raise Http404
@@ -54,23 +64,107 @@ def score_overview(request: HttpRequest, code: str) -> HttpResponse:
     headed = units_headed_by(request.user)
     if not (sees_all or headed):
         raise Http404
-    latest = sel.latest_accepted_month(campaign)
+    return campaign, sees_all, headed
+
+
+def _chosen_period(request: HttpRequest, campaign: Campaign, latest) -> tuple[Period | None, str, str]:
+    """The ?ky= period (default: the latest month with an accepted report), what was typed, and the error."""
     asked = request.GET.get("ky", "").strip()
-    error = ""
     try:
-        period = sel.overview_period(campaign, asked, latest)
+        return sel.overview_period(campaign, asked, latest), asked, ""
     except (PeriodInvalid, sel.OverviewPeriodInvalid) as exc:
-        error = str(exc)
-        period = sel.overview_period(campaign, "", latest)
+        return sel.overview_period(campaign, "", latest), asked, str(exc)
+
+
+def _choices(period: Period, latest) -> list[tuple[str, str]]:
+    year = period.months[-1].year
+    return [
+        (period.key if period.kind == MONTH else (f"{latest:%Y-%m}" if latest else ""), "Tháng"),
+        (f"{year}-Q{(period.months[-1].month - 1) // 3 + 1}", "Quý"),
+        (f"{year}-YTD", "Lũy kế"),
+        (str(year), "Năm"),
+    ]
+
+
+def _wants_download(request: HttpRequest) -> bool:
+    return "xuat" in request.GET
+
+
+def _download(request: HttpRequest, tables: dict[str, Callable[[], Table]], name: str, error: str) -> HttpResponse:
+    """The table named by ?bang= (default: the page's first) as ?xuat= csv or xlsx; 404 for an unknown one."""
+    fmt = request.GET.get("xuat", "")
+    which = request.GET.get("bang") or next(iter(tables), "")
+    if fmt not in FORMATS or which not in tables:
+        raise Http404
+    if error:
+        # A page falls back to the latest month; a file must not silently hold another period.
+        return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
+    return table_response(tables[which](), fmt, f"{which}-{name}")
+
+
+@login_required
+def score_overview(request: HttpRequest, code: str) -> HttpResponse:
+    campaign, sees_all, headed = _viewer(request, code)
+    latest = sel.latest_accepted_month(campaign)
+    period, asked, error = _chosen_period(request, campaign, latest)
     context = {"campaign": campaign, "period": period, "error": error, "asked": asked, "sees_all": sees_all}
-    if period is not None:
-        context |= sel.ward_overview(campaign, period, None if sees_all else headed)
-        context["is_month"] = period.kind == MONTH
-        year = period.months[-1].year
-        context["choices"] = [
-            (period.key if period.kind == MONTH else (f"{latest:%Y-%m}" if latest else ""), "Tháng"),
-            (f"{year}-Q{(period.months[-1].month - 1) // 3 + 1}", "Quý"),
-            (f"{year}-YTD", "Lũy kế"),
-            (str(year), "Năm"),
-        ]
+    if period is None:
+        if _wants_download(request):
+            raise Http404
+        return render(request, "emulation/score_overview.html", context)
+    context |= sel.ward_overview(campaign, period, None if sees_all else headed)
+    if _wants_download(request):
+        ranking, indicators, heatmap = context["ranking"], context["indicators"], context["heatmap"]
+        tables = {
+            "xep-hang": lambda: dash.ranking_table(period, ranking, context["before_label"]),
+            "dat-chua-dat": lambda: dash.heatmap_table(period, indicators, heatmap),
+            "chua-dat": lambda: dash.under_target_table(period, indicators, heatmap),
+        }
+        return _download(request, tables, f"{campaign.code}-{period.key}", error)
+    context |= {
+        "is_month": period.kind == MONTH,
+        "choices": _choices(period, latest),
+        "headed_pks": [u.pk for u in headed],
+        "ranking_chart": dash.ranking_chart(context["ranking"]),
+    }
     return render(request, "emulation/score_overview.html", context)
+
+
+@login_required
+def score_unit(request: HttpRequest, code: str, unit_code: str) -> HttpResponse:
+    campaign, _, _ = _viewer(request, code)
+    unit = campaign.participants.filter(code=unit_code).first()
+    if unit is None or not rules.has_perm("emulation.view_scores_of_unit", request.user, unit):
+        raise Http404
+    latest = sel.latest_accepted_month(campaign)
+    period, asked, error = _chosen_period(request, campaign, latest)
+    months = dash.shown_months(campaign, latest)
+    data = dash.unit_dashboard(campaign, unit, months, period)
+    if _wants_download(request):
+        if period is None:
+            raise Http404
+        tables = {
+            "theo-tieu-chi": lambda: dash.unit_criteria_table(unit, period, data["criteria"]),
+            "theo-thang": lambda: dash.unit_months_table(unit, data["series"], months),
+        }
+        return _download(request, tables, f"{campaign.code}-{unit.code}-{period.key}", error)
+    context = {"campaign": campaign, "unit": unit, "period": period, "error": error, "asked": asked}
+    context |= data | {"months": months, "choices": _choices(period, latest) if period else []}
+    return render(request, "emulation/score_unit.html", context)
+
+
+@login_required
+def score_indicator(request: HttpRequest, code: str, indicator_code: str) -> HttpResponse:
+    campaign, sees_all, headed = _viewer(request, code)
+    indicator = Indicator.objects.filter(campaign=campaign, code=indicator_code).select_related("criterion").first()
+    if indicator is None:
+        raise Http404
+    participants = list(campaign.participants.order_by("order", "name"))
+    units = participants if sees_all else [u for u in participants if any(h.pk == u.pk for h in headed)]
+    months = dash.shown_months(campaign, sel.latest_accepted_month(campaign))
+    data = dash.indicator_dashboard(campaign, indicator, units, months)
+    if _wants_download(request):
+        tables = {"theo-don-vi": lambda: dash.indicator_units_table(indicator, data["rows"], data["targets"], months)}
+        return _download(request, tables, f"{campaign.code}-chi-tieu-{indicator.code}", "")
+    context = {"campaign": campaign, "indicator": indicator, "months": months, "sees_all": sees_all}
+    return render(request, "emulation/score_indicator.html", context | data)

@@ -32,4 +32,16 @@ ROWS: dict = {
         {"alice": 200, "bob": 200, "olga": 404, "sam": 200, "chris": 200, "ada": 200},
         "login",
     ),
+    # A unit's page: its own head and the ward-wide roles; another unit's head or an official: 404.
+    "emulation:score-unit": (
+        lambda ctx: {"code": ctx["campaign"].code, "unit_code": "VP"},
+        {"alice": 200, "bob": 404, "olga": 404, "sam": 200, "chris": 200, "ada": 200},
+        "login",
+    ),
+    # An indicator across units: every unit head (their own row only), the ward-wide roles; an official: 404.
+    "emulation:score-indicator": (
+        lambda ctx: {"code": ctx["campaign"].code, "indicator_code": "1.2a"},
+        {"alice": 200, "bob": 200, "olga": 404, "sam": 200, "chris": 200, "ada": 200},
+        "login",
+    ),
 }
