@@ -89,3 +89,23 @@ def test_seed_refuses_with_debug_off_unless_forced(db, settings):
     assert not Unit.objects.exists()
     call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))
     assert Campaign.objects.filter(code="CCHC-2026").exists()
+
+
+def test_demo_months_already_past_are_reported_accepted_and_scored(seeded, client):
+    """So the demo's dashboards show something: every unit has an accepted report for each past month."""
+    from django.utils import timezone
+
+    from emulation.models import MonthlyReport, UnitScore
+
+    today = timezone.localdate()
+    campaign = Campaign.objects.get(code="CCHC-2026")
+    past = [m for m in campaign.months() if (m.year, m.month) < (today.year, today.month)]
+    accepted = MonthlyReport.objects.filter(campaign=campaign, status="accepted")
+    assert accepted.count() == 5 * len(past)
+    assert all(report.transitions.count() == 2 for report in accepted[:3])
+    if past:
+        ranks = UnitScore.objects.filter(campaign=campaign, period=f"{past[-1]:%Y-%m}").values_list("rank", flat=True)
+        assert sorted(r for r in ranks if r is not None)[0] == 1 and len(ranks) == 5
+        assert client.login(username="vhxh", password="thidua2026")
+        page = client.get(f"/phong-trao/{campaign.code}/diem/").content.decode()
+        assert f"Tháng {past[-1]:%m/%Y}" in page

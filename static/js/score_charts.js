@@ -51,7 +51,9 @@
       // One bar per unit: the box grows with the number of units instead of squeezing them.
       canvas.parentNode.style.height = (spec.labels.length * 30 + 70) + "px";
     }
-    var value = { beginAtZero: true, ticks: { callback: function (v) { return format(v, spec.suffix); } } };
+    // Bars start at zero (their length is the quantity); lines fit their values and the target,
+    // so that 96% and 99% do not look alike.
+    var value = { beginAtZero: spec.type !== "line", ticks: { callback: function (v) { return format(v, spec.suffix); } } };
     if (spec.max) { value.suggestedMax = spec.max; }
     // Month labels stay level and are thinned out rather than slanted when a small chart lacks room.
     var category = horizontal ? { ticks: { autoSkip: false } } : { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 10 } };
