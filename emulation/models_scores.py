@@ -72,6 +72,17 @@ class IndicatorScore(models.Model):
     def __str__(self) -> str:
         return f"{self.period} · {self.unit_id} · {self.indicator_id}: {self.points}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("emulation:score-explain", kwargs=self.explain_kwargs)
+
+    @property
+    def explain_kwargs(self) -> dict:
+        """The explain page's address by what the score is of (unit, indicator, period), not by row id:
+        a recompute rewrites the row under a new id, and a link sent or bookmarked must still work."""
+        return {"unit_id": self.unit_id, "indicator_id": self.indicator_id, "period": self.period}
+
 
 class UnitScore(models.Model):
     """A unit's total, maximum, score (%) and rank over one period, as last recomputed."""

@@ -33,9 +33,12 @@ from units.models import Unit
 # ---------------------------------------------------------------- explain one indicator score
 
 
-def indicator_score_for(pk: int, user) -> IndicatorScore:
-    """The stored score with its unit, indicator and campaign, if `user` may see it; raises DoesNotExist."""
-    score = IndicatorScore.objects.select_related("unit", "indicator__criterion", "campaign", "version").get(pk=pk)
+def indicator_score_for(unit_id: int, indicator_id: int, period: str, user) -> IndicatorScore:
+    """The stored score of a unit, indicator (hence campaign) and period, with its unit, indicator and
+    campaign, if `user` may see it; raises DoesNotExist."""
+    score = IndicatorScore.objects.select_related("unit", "indicator__criterion", "campaign", "version").get(
+        unit_id=unit_id, indicator_id=indicator_id, period=period
+    )
     if not user.has_perm("emulation.view_scores_of_unit", score.unit):
         raise IndicatorScore.DoesNotExist
     if score.version is not None:

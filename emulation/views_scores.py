@@ -22,9 +22,9 @@ from units.selectors import units_headed_by
 
 
 @login_required
-def score_explain(request: HttpRequest, pk: int) -> HttpResponse:
+def score_explain(request: HttpRequest, unit_id: int, indicator_id: int, period: str) -> HttpResponse:
     try:
-        score = sel.indicator_score_for(pk, request.user)
+        score = sel.indicator_score_for(unit_id, indicator_id, period, request.user)
     except IndicatorScore.DoesNotExist:
         raise Http404 from None
     indicator = score.indicator

@@ -52,7 +52,7 @@ def score_pk(campaign, unit: str, code: str, period: str) -> int:
 
 def explain(client, user, pk):
     client.force_login(user)
-    return client.get(reverse("emulation:score-explain", kwargs={"pk": pk}))
+    return client.get(IndicatorScore.objects.get(pk=pk).get_absolute_url())
 
 
 def overview(client, user, campaign, ky=None):
@@ -99,7 +99,12 @@ def test_explain_other_units_score_is_hidden_from_a_unit_head(client, scored, al
     assert explain(client, alice, kthtdt).status_code == 404
     assert explain(client, bob, kthtdt).status_code == 200
     assert explain(client, olga, kthtdt).status_code == 404
-    assert explain(client, alice, 999999).status_code == 404
+    client.force_login(alice)
+    vp, indicator = scored.participants.get(code="VP"), scored.indicators.get(code="1.2a")
+    missing = reverse(
+        "emulation:score-explain", kwargs={"unit_id": vp.pk, "indicator_id": indicator.pk, "period": "2031-01"}
+    )
+    assert client.get(missing).status_code == 404
 
 
 # ---------------------------------------------------------------- overview
@@ -128,7 +133,7 @@ def test_overview_heatmap_cells_in_words_and_linked(client, scored, sam):
     assert cells["KTHTDT", "1.5c"] == ("Chưa đạt", "40")
     assert cells["VHXH", "1.2a"] == ("Không có số liệu", "")
     page = response.content.decode()
-    assert reverse("emulation:score-explain", kwargs={"pk": score_pk(scored, "KTHTDT", "1.5c", "2026-02")}) in page
+    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.5c", "2026-02")).get_absolute_url() in page
     under = {row.unit.code: [i.code for i in row.not_met] for row in response.context["under_target"]}
     assert under == {"VP": ["1.2a"], "KTHTDT": ["1.2a", "1.5c"]}
 
@@ -140,7 +145,7 @@ def test_unit_head_sees_every_rank_but_only_own_heatmap(client, scored, alice, o
     assert {r.unit.code for r in response.context["ranking"]} >= {"VP", "KTHTDT", "VHXH"}
     page = response.content.decode()
     assert 'id="o-KTHTDT"' not in page and 'id="hang-KTHTDT"' in page
-    assert reverse("emulation:score-explain", kwargs={"pk": score_pk(scored, "KTHTDT", "1.2a", "2026-02")}) not in page
+    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.2a", "2026-02")).get_absolute_url() not in page
     assert overview(client, olga, scored).status_code == 404
 
 
@@ -202,11 +207,7 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
     scores_recompute(campaign=campaign)
     score = IndicatorScore.objects.get(unit__code="VP", indicator=indicator, period="2026-01")
     client.force_login(sam)
-    text = " ".join(
-        re.sub(
-            r"<[^>]+>", " ", client.get(reverse("emulation:score-explain", args=[score.pk])).content.decode()
-        ).split()
-    )
+    text = " ".join(re.sub(r"<[^>]+>", " ", client.get(score.get_absolute_url()).content.decode()).split())
     assert "áp dụng từ tháng 01/2026" in text and "4,5" in text
     assert "100%" in text and "90%" in text  # the target in force, and the 90% value
     assert "≥ 90%" not in text and "Đạt chỉ tiêu: 90%" not in text
@@ -243,3 +244,36 @@ def test_every_scoring_branch_has_its_formula():
     for reason in scoring.REASONS:
         score = IndicatorScore(value=D(50), has_data=True, met=False, points=D(0), compared_with=D(40), reason=reason)
         assert "lần tính điểm tới" not in points_formula(score, indicator), reason
+
+
+def test_an_explain_link_still_works_after_a_recompute_changes_the_score(scored, ward, sam, client):
+    """The link names the unit, indicator and period, not the stored row (which a recompute replaces)."""
+    score = IndicatorScore.objects.get(campaign=scored, unit__code="VP", indicator__code="1.2a", period="2026-01")
+    link = score.get_absolute_url()
+    MonthlyReport.objects.filter(unit=ward.units["VP"], month=date(2026, 1, 1)).first().entries.filter(
+        indicator__code="1.2a"
+    ).update(numerator=10)
+    scores_recompute(campaign=scored)
+    assert not IndicatorScore.objects.filter(pk=score.pk).exists()  # the row was rewritten
+    client.force_login(sam)
+    page = client.get(link)
+    assert page.status_code == 200 and "Đạt" in page.content.decode()
+
+
+def test_overview_queries_stay_bounded_for_an_account_without_an_official_record(
+    scored, client, django_assert_max_num_queries
+):
+    """The menu asks the profile rule alone: a refused rule must not fall through to the auth backends."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from core.roles import Role
+
+    clerk = get_user_model().objects.create_user("thu-ky")
+    clerk.groups.add(Group.objects.get(name=Role.SECRETARIAT.group_name))
+    client.force_login(clerk)
+    url = reverse("emulation:score-overview", kwargs={"code": scored.code})
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        page = client.get(url).content.decode()
+    assert "Thông tin cá nhân" not in page and "Xếp hạng" in page

@@ -22,7 +22,7 @@ def context(ctx: dict) -> dict:
 ROWS: dict = {
     # Only VP's head and the ward-wide roles; bob heads another unit, olga heads none.
     "emulation:score-explain": (
-        lambda ctx: {"pk": ctx["score_vp"].pk},
+        lambda ctx: ctx["score_vp"].explain_kwargs,
         {"alice": 200, "bob": 404, "olga": 404, "sam": 200, "chris": 200, "ada": 200},
         "login",
     ),
