@@ -6,8 +6,9 @@ scale; what makes writing them cheap (docs/PERFORMANCE.md):
   four keys per row cost 40% of a full recompute. Deleting a campaign, unit, indicator or
   version still cascades or is refused, by Django's collector, and a recompute rewrites its
   whole slice, so a row cannot outlive what it points to beyond the next recompute;
-- one index, the unique constraint (campaign first): every page reads by campaign and period;
-  the keys' own indexes would serve only the rare deletion of a unit, indicator or version;
+- one index: the primary key is what a score is of (campaign, unit, indicator, period), not a row
+  number that a second unique index would have to back up; every page reads by campaign; the
+  foreign keys' own indexes would serve only the rare deletion of a unit, indicator or version;
 - no sentence stored per row: `reason` names the rule's branch and the explain page writes it.
 """
 
@@ -16,6 +17,8 @@ from django.db import models
 
 class IndicatorScore(models.Model):
     """One indicator's value, met flag and points for one unit over one period, as last recomputed."""
+
+    pk = models.CompositePrimaryKey("campaign", "unit", "indicator", "period")
 
     campaign = models.ForeignKey(
         "emulation.Campaign",
@@ -26,7 +29,12 @@ class IndicatorScore(models.Model):
         db_index=False,
     )
     unit = models.ForeignKey(
-        "units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+", db_constraint=False
+        "units.Unit",
+        verbose_name="đơn vị",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     indicator = models.ForeignKey(
         "criteria.Indicator",
@@ -34,6 +42,7 @@ class IndicatorScore(models.Model):
         on_delete=models.CASCADE,
         related_name="scores",
         db_constraint=False,
+        db_index=False,
     )
     period = models.CharField(
         "kỳ", max_length=12, help_text="2026-03 (tháng), 2026-Q1 (quý), 2026-YTD-03 (lũy kế đến tháng 3), 2026 (năm)."
@@ -63,11 +72,6 @@ class IndicatorScore(models.Model):
         verbose_name = "điểm chỉ tiêu"
         verbose_name_plural = "điểm chỉ tiêu"
         ordering = ["campaign", "period", "unit__order", "indicator__criterion__order", "indicator__order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "unit", "indicator", "period"], name="one_indicator_score_per_period"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.period} · {self.unit_id} · {self.indicator_id}: {self.points}"
