@@ -71,7 +71,8 @@ def _at(day: date, hour: int) -> datetime:
 @transaction.atomic
 def demo_history_load(*, campaign: Campaign, through: date, clerk) -> int:
     """Give every participant an accepted report for each campaign month up to `through` that has
-    none yet (a report already there is left alone); recompute the scores. Returns the number made."""
+    none yet (a report already there is left alone); recompute the scores (unchanged ones are left
+    as they are). Returns the number of reports made."""
     made = 0
     for u, unit in enumerate(campaign.participants.order_by("order", "name")):
         head = unit.officials.filter(leadership=Official.Leadership.HEAD, user__isnull=False).select_related("user")
@@ -104,6 +105,6 @@ def demo_history_load(*, campaign: Campaign, through: date, clerk) -> int:
                 )
                 ReportTransition.objects.filter(pk=transition.pk).update(at=at)  # auto_now_add: set afterwards
             made += 1
-    if made:
-        scores_recompute(campaign=campaign)
+    # Always: a demo database from before a change to the score tables gets its scores back too.
+    scores_recompute(campaign=campaign)
     return made
