@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.templatetags.vn import vn_number
 from criteria.models import Indicator
+from emulation import scoring
 
 _WHOLE = re.compile(r"^\d+$")
 _DECIMAL = re.compile(r"^\d+([.,]\d+)?$")
@@ -232,7 +233,6 @@ def missing_for_submission(indicator: Indicator, figures: EntryFigures, evidence
 
 
 def percent(numerator: int | None, denominator: int | None) -> Decimal | None:
-    """The ratio as a percentage with 2 decimals; None for no data (a zero denominator)."""
-    if numerator is None or not denominator:
-        return None
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.01"))
+    """The ratio as a percentage with 2 decimals, rounded as the scores are; None for no data
+    (no numerator, or a zero denominator)."""
+    return scoring.percent(numerator, denominator) if numerator is not None else None

@@ -251,11 +251,17 @@ def total(scores: Iterable[Score]) -> Total:
     counted = [s for s in scores if s.has_data]
     points = sum((s.points for s in counted), Decimal("0.00"))
     maximum = sum((s.max_points for s in counted), Decimal("0.00"))
-    score = None
-    if maximum:
-        (pn, pd), (mn, md) = points.as_integer_ratio(), maximum.as_integer_ratio()
-        score = _round2(100 * pn * md, pd * mn)  # points × 100 / maximum
-    return Total(points=points, max_points=maximum, score=score)
+    return Total(points=points, max_points=maximum, score=percent(points, maximum))
+
+
+def percent(part: int | Decimal | Fraction, whole: int | Decimal | Fraction) -> Decimal | None:
+    """part / whole × 100, exactly, rounded half up to 2 decimals (rule 6); None when whole is 0.
+
+    The one percentage of the portal: a ratio's value, a unit's score, a criterion's share."""
+    if not whole:
+        return None
+    (pn, pd), (wn, wd) = part.as_integer_ratio(), whole.as_integer_ratio()
+    return _round2(100 * pn * wd, pd * wn)
 
 
 def rank(scores: dict[object, Decimal | None]) -> dict[object, int | None]:

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from criteria.models import Criterion, Indicator, IndicatorVersion
 from emulation.models import Campaign, IndicatorScore
 from emulation.periods import Period
-from emulation.scoring import round2
+from emulation.scoring import percent
 from emulation.selectors_scores import Cell, HeatRow, RankRow, heat_cell, value_text
 from emulation.table_export import Table
 from units.models import Unit
@@ -101,8 +100,7 @@ class CriterionPoints:
 
     @property
     def percent(self) -> Decimal | None:
-        # Rounded half up like every score (DOMAIN.md §3 rule 6), not Decimal's default half-even.
-        return round2(Fraction(self.points) * 100 / Fraction(self.max_points)) if self.max_points else None
+        return percent(self.points, self.max_points)
 
 
 def _campaign_indicators(campaign: Campaign) -> list[Indicator]:
@@ -155,7 +153,7 @@ def unit_dashboard(campaign: Campaign, unit: Unit, months: list[date], period: P
         "criteria_chart": criteria_chart(by_criterion),
         "total": total,
         "maximum": maximum,
-        "total_percent": round2(Fraction(total) * 100 / Fraction(maximum)) if maximum else None,
+        "total_percent": percent(total, maximum),
     }
 
 
@@ -356,7 +354,7 @@ def unit_criteria_table(unit: Unit, period: Period, criteria: list[CriterionPoin
     rows = [[c.criterion.code, c.criterion.name, c.points, c.max_points, c.percent] for c in criteria]
     total = sum((c.points for c in criteria), Decimal(0))
     maximum = sum((c.max_points for c in criteria), Decimal(0))
-    rows.append(["Tổng", "", total, maximum, (100 * total / maximum).quantize(Decimal("0.01")) if maximum else None])
+    rows.append(["Tổng", "", total, maximum, percent(total, maximum)])
     return Table(f"{unit.short_name} - điểm theo tiêu chí - {period.label}", headers, rows)
 
 

@@ -13,6 +13,7 @@ from django.db.models import Max
 
 from core.templatetags.vn import vn_number
 from criteria.models import Indicator, IndicatorVersion
+from emulation import figures as fig
 from emulation import scoring
 from emulation.models import Campaign, IndicatorScore, MonthlyReport, ReportEntry, UnitScore
 from emulation.periods import (
@@ -74,11 +75,7 @@ def accepted_entries(score: IndicatorScore, months) -> list[ReportEntry]:
         .order_by("report__month")
     )
     for entry in entries:
-        entry.ratio = (
-            round2(Fraction(100 * entry.numerator, entry.denominator))
-            if entry.numerator is not None and entry.denominator
-            else None
-        )
+        entry.ratio = fig.percent(entry.numerator, entry.denominator)
     return entries
 
 
@@ -98,29 +95,31 @@ def value_text(indicator: Indicator, value) -> str:
 
 
 def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
-    """How the period's value comes from the months' figures, with the numbers."""
+    """How the period's value comes from the months' figures, with the numbers; the sums are
+    scoring's own (Sums.of), so the page adds up exactly what the score did."""
+    sums = scoring.Sums.of(
+        scoring.MonthFigures(e.numerator, e.denominator, e.value, e.appraised_score) for e in entries
+    )
     if indicator.kind == Indicator.Kind.QUALITATIVE:
         scores = [e.appraised_score for e in entries if e.appraised_score is not None]
         if not scores:
             return "Chưa có điểm thẩm định nào."
         if len(scores) == 1:
             return f"Điểm thẩm định = {_n(scores[0])} điểm"
-        mean = round2(sum((Fraction(s) for s in scores), Fraction(0)) / len(scores))
+        mean = round2(Fraction(sums.appraised) / sums.appraisals)
         parts = " + ".join(_n(s) for s in scores)
         return f"Trung bình điểm thẩm định = ({parts}) / {len(scores)} = {_n(mean)} điểm"
     if indicator.measure == Indicator.Measure.PERCENT:
-        pairs = [(e.numerator, e.denominator) for e in entries if e.numerator is not None and e.denominator is not None]
-        numerator, denominator = sum(n for n, _ in pairs), sum(d for _, d in pairs)
-        if not denominator:
+        if not sums.denominator:
             return "Σ mẫu số = 0: không có số liệu."
-        percent = round2(Fraction(100 * numerator, denominator))
-        return f"Σ tử số / Σ mẫu số = {_n(numerator)} / {_n(denominator)} = {_n(percent)}%"
+        ratio = scoring.percent(sums.numerator, sums.denominator)
+        return f"Σ tử số / Σ mẫu số = {_n(sums.numerator)} / {_n(sums.denominator)} = {_n(ratio)}%"
     values = [e.value for e in entries if e.value is not None]
     if not values:
         return "Chưa có giá trị nào."
     if len(values) == 1:
         return f"Giá trị = {_n(values[0])}"
-    return f"Σ giá trị = {' + '.join(_n(v) for v in values)} = {_n(sum(values))}"
+    return f"Σ giá trị = {' + '.join(_n(v) for v in values)} = {_n(sums.value)}"
 
 
 NOT_COUNTED = "không tính điểm, không tính vào điểm tối đa."

@@ -101,3 +101,14 @@ def test_ties_share_a_rank_and_the_next_skips():
 @pytest.mark.parametrize("months", [[], [M(None, None)]])
 def test_no_accepted_month_is_no_data(months):
     assert score_indicator(ON_TIME, months).has_data is False
+
+
+def test_one_percentage_everywhere_rounded_half_up():
+    """1/4000 = 0.025%: half up gives 0.03 (Decimal's default half-even would give 0.02), and the
+    report page's live percentage (figures.percent) is the score's."""
+    from emulation import figures
+    from emulation.scoring import percent
+
+    assert percent(1, 4000) == D("0.03") and figures.percent(1, 4000) == D("0.03")
+    assert percent(D("7.36"), D("15.00")) == D("49.07") and percent(5, 0) is None
+    assert figures.percent(None, 10) is None and figures.percent(0, 0) is None
