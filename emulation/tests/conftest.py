@@ -1,9 +1,10 @@
 """Fixtures for monthly reports: an open October report of each persona's unit, and complete figures."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from emulation import services
 
@@ -78,3 +79,39 @@ def accepted_report(
     accepted = {"accepted_by": actor, "accepted_at": accepted_at} if status == "accepted" and accepted_at else {}
     MonthlyReport.objects.filter(pk=report.pk).update(status=status, **accepted)
     return report
+
+
+JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
+ACCEPTED_AT = timezone.make_aware(datetime(2026, 3, 4, 9, 30))
+
+
+def two_months_accepted(campaign, ward, sam) -> None:
+    """The score tests' hand-computed data set (see test_score_service.py's docstring): 1.2a, 1.5c
+    and 1.1 for VP and KTHTDT in January and February and VHXH in January, accepted by sam."""
+    units = ward.units
+    for unit, month, figures in (
+        ("VP", JAN, dict(ratio=(9, 10), count=100, appraised="8")),
+        ("VP", FEB, dict(ratio=(10, 20), count=120, appraised="9")),
+        ("KTHTDT", JAN, dict(ratio=(10, 10), count=50, appraised="7.5")),
+        ("KTHTDT", FEB, dict(ratio=(8, 10), count=40, appraised="10")),
+        ("VHXH", JAN, dict(ratio=(1, 2), appraised="5")),
+    ):
+        accepted_report(campaign, units[unit], month, sam, accepted_at=ACCEPTED_AT, **figures)
+
+
+@pytest.fixture
+def scored(campaign, ward, sam):
+    """The campaign with the two-month data set accepted and its scores computed."""
+    from emulation.score_service import scores_recompute
+
+    two_months_accepted(campaign, ward, sam)
+    scores_recompute(campaign=campaign)
+    return campaign
+
+
+def score_url(campaign, unit: str, code: str, period: str) -> str:
+    """The explain page of one stored score."""
+    from emulation.models import IndicatorScore
+
+    score = IndicatorScore.objects.get(campaign=campaign, unit__code=unit, indicator__code=code, period=period)
+    return score.get_absolute_url()

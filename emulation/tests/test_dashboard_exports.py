@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from emulation.table_export import BOM, Table, ascii_name, table_response, to_csv, to_xlsx
-from emulation.tests.test_dashboards import _fill, scored  # noqa: F401 (fixture)
+from emulation.tests.test_dashboards import _fill
 
 
 def download(client, user, name, params, **kwargs):
@@ -81,7 +81,7 @@ def test_file_names_are_ascii():
 # ---------------------------------------------------------------- overview tables
 
 
-def test_ranking_exports_to_xlsx_with_numbers(client, scored, sam):  # noqa: F811
+def test_ranking_exports_to_xlsx_with_numbers(client, scored, sam):
     response = overview_file(client, sam, scored, "xep-hang", "xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -103,7 +103,7 @@ def test_ranking_exports_to_xlsx_with_numbers(client, scored, sam):  # noqa: F81
     assert by_unit["VHXH"][0] is None and by_unit["VHXH"][3:6] == (None, None, None)
 
 
-def test_ranking_exports_to_csv(client, scored, sam):  # noqa: F811
+def test_ranking_exports_to_csv(client, scored, sam):
     response = overview_file(client, sam, scored, "xep-hang", "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
@@ -112,7 +112,7 @@ def test_ranking_exports_to_csv(client, scored, sam):  # noqa: F811
     assert rows[2][:2] == ["2", "KTHTDT"] and rows[2][5] == "70"
 
 
-def test_heatmap_exports_value_and_result_per_indicator(client, scored, sam):  # noqa: F811
+def test_heatmap_exports_value_and_result_per_indicator(client, scored, sam):
     rows = csv_rows(overview_file(client, sam, scored, "dat-chua-dat"))
     header = rows[0]
     vp = dict(zip(header, next(r for r in rows if r[0] == "VP"), strict=True))
@@ -125,7 +125,7 @@ def test_heatmap_exports_value_and_result_per_indicator(client, scored, sam):  #
     assert vp_row["1.2a - giá trị"] == 50 and vp_row["1.2a - kết quả"] == "Chưa đạt"
 
 
-def test_under_target_list_exports_one_row_per_unit_and_indicator(client, scored, sam):  # noqa: F811
+def test_under_target_list_exports_one_row_per_unit_and_indicator(client, scored, sam):
     rows = csv_rows(overview_file(client, sam, scored, "chua-dat"))
     assert rows[0] == ["Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Chỉ tiêu phấn đấu"]
     assert {(r[0], r[2], r[4], r[5]) for r in rows[1:]} == {
@@ -135,7 +135,7 @@ def test_under_target_list_exports_one_row_per_unit_and_indicator(client, scored
     }
 
 
-def test_unit_head_exports_every_rank_but_only_their_own_heatmap(client, scored, alice):  # noqa: F811
+def test_unit_head_exports_every_rank_but_only_their_own_heatmap(client, scored, alice):
     ranking = csv_rows(overview_file(client, alice, scored, "xep-hang"))
     assert {r[1] for r in ranking[1:]} >= {"VP", "KTHTDT", "VHXH"}
     heatmap = csv_rows(overview_file(client, alice, scored, "dat-chua-dat"))
@@ -144,7 +144,7 @@ def test_unit_head_exports_every_rank_but_only_their_own_heatmap(client, scored,
     assert {r[0] for r in under[1:]} == {"VP"}
 
 
-def test_overview_exports_refuse_what_the_page_refuses(client, scored, olga, sam):  # noqa: F811
+def test_overview_exports_refuse_what_the_page_refuses(client, scored, olga, sam):
     assert overview_file(client, olga, scored, "xep-hang").status_code == 404
     assert overview_file(client, sam, scored, "khong-co").status_code == 404
     assert overview_file(client, sam, scored, "xep-hang", "pdf").status_code == 404
@@ -153,7 +153,7 @@ def test_overview_exports_refuse_what_the_page_refuses(client, scored, olga, sam
     assert client.get(url, {"xuat": "csv"}).status_code == 302
 
 
-def test_export_of_a_bad_period_is_refused_with_the_message(client, scored, sam):  # noqa: F811
+def test_export_of_a_bad_period_is_refused_with_the_message(client, scored, sam):
     response = overview_file(client, sam, scored, "xep-hang", ky="2026-13")
     assert response.status_code == 400
     assert "Tháng không hợp lệ" in response.content.decode()
@@ -171,7 +171,7 @@ def unit_file(client, user, campaign, unit, bang, fmt="csv", ky=None):
     return download(client, user, "emulation:score-unit", params, code=campaign.code, unit_code=unit)
 
 
-def test_unit_points_by_criterion_export(client, scored, sam):  # noqa: F811
+def test_unit_points_by_criterion_export(client, scored, sam):
     response = unit_file(client, sam, scored, "VP", "theo-tieu-chi", "xlsx")
     assert response["Content-Disposition"] == 'attachment; filename="theo-tieu-chi-CCHC-2026-VP-2026-02.xlsx"'
     rows = xlsx_rows(response)
@@ -184,7 +184,7 @@ def test_unit_points_by_criterion_export(client, scored, sam):  # noqa: F811
     assert next(r for r in quarter if r[0] == "1.2")[2:4] == ["3.17", "5"]
 
 
-def test_unit_months_export_has_one_row_per_indicator_and_month(client, scored, sam):  # noqa: F811
+def test_unit_months_export_has_one_row_per_indicator_and_month(client, scored, sam):
     rows = csv_rows(unit_file(client, sam, scored, "VP", "theo-thang"))
     assert rows[0] == [
         "Mã chỉ tiêu",
@@ -205,13 +205,13 @@ def test_unit_months_export_has_one_row_per_indicator_and_month(client, scored, 
     assert [r[3] for r in book[2:] if r[0] == "1.2a"] == [90, 50]
 
 
-def test_unit_exports_follow_the_unit_permission(client, scored, alice, bob):  # noqa: F811
+def test_unit_exports_follow_the_unit_permission(client, scored, alice, bob):
     assert unit_file(client, alice, scored, "VP", "theo-thang").status_code == 200
     assert unit_file(client, alice, scored, "KTHTDT", "theo-thang").status_code == 404
     assert unit_file(client, bob, scored, "VP", "theo-tieu-chi", "xlsx").status_code == 404
 
 
-def test_indicator_export_has_one_row_per_unit_and_month(client, scored, sam, alice):  # noqa: F811
+def test_indicator_export_has_one_row_per_unit_and_month(client, scored, sam, alice):
     params = {"xuat": "csv"}
     kwargs = {"code": scored.code, "indicator_code": "1.2a"}
     response = download(client, sam, "emulation:score-indicator", params, **kwargs)

@@ -16,39 +16,14 @@ VP, quarter 1: 1.2a (9 + 10) / (10 + 20) = 63,33% → 5 × 63,33 / 100 = 3,17; 1
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from emulation.models import IndicatorScore
 from emulation.score_service import scores_recompute
-from emulation.tests.conftest import accepted_report
-
-JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
-ACCEPTED_AT = timezone.make_aware(datetime(2026, 3, 4, 9, 30))
-
-
-def accepted(campaign, unit, month, actor, **figures):
-    return accepted_report(campaign, unit, month, actor, accepted_at=ACCEPTED_AT, **figures)
-
-
-@pytest.fixture
-def scored(campaign, ward, sam):
-    units = ward.units
-    accepted(campaign, units["VP"], JAN, sam, ratio=(9, 10), count=100, appraised="8")
-    accepted(campaign, units["VP"], FEB, sam, ratio=(10, 20), count=120, appraised="9")
-    accepted(campaign, units["KTHTDT"], JAN, sam, ratio=(10, 10), count=50, appraised="7.5")
-    accepted(campaign, units["KTHTDT"], FEB, sam, ratio=(8, 10), count=40, appraised="10")
-    accepted(campaign, units["VHXH"], JAN, sam, ratio=(1, 2), appraised="5")
-    scores_recompute(campaign=campaign)
-    return campaign
-
-
-def score_pk(campaign, unit: str, code: str, period: str) -> int:
-    return IndicatorScore.objects.get(campaign=campaign, unit__code=unit, indicator__code=code, period=period).pk
+from emulation.tests.conftest import ACCEPTED_AT, FEB, JAN, accepted_report, score_url
 
 
 def get(client, user, name, ky=None, **kwargs):
@@ -106,7 +81,7 @@ def test_unit_page_shows_each_indicator_by_month_against_its_target(client, scor
     assert [d["label"] for d in chart_data(response, "du-lieu-1-5c")["datasets"]] == ["Giá trị 1.5c"]
     page = response.content.decode()
     for period in ("2026-01", "2026-02"):
-        assert IndicatorScore.objects.get(pk=score_pk(scored, "VP", "1.2a", period)).get_absolute_url() in page
+        assert score_url(scored, "VP", "1.2a", period) in page
     assert "Th 01/2026" in page and "Th 02/2026" in page
     assert 'data-chart="du-lieu-1-2a"' in page and "vendor/chartjs/chart.umd.min.js" in page
     assert reverse("emulation:score-indicator", kwargs={"code": scored.code, "indicator_code": "1.2a"}) in page
@@ -126,10 +101,7 @@ def test_unit_page_points_by_criterion_for_the_latest_month(client, scored, sam)
     assert chart["labels"] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
     assert chart["datasets"][0]["data"] == [9.0, 2.5, 0.0, 0.0, 5.0]
     assert chart["datasets"][1]["data"] == [10.0, 5.0, 0.0, 0.0, 5.0]
-    assert (
-        IndicatorScore.objects.get(pk=score_pk(scored, "VP", "1.2a", "2026-02")).get_absolute_url()
-        in response.content.decode()
-    )
+    assert score_url(scored, "VP", "1.2a", "2026-02") in response.content.decode()
 
 
 def test_unit_page_points_by_criterion_for_a_chosen_quarter(client, scored, sam):
@@ -207,7 +179,7 @@ def test_indicator_page_shows_every_unit_by_month(client, scored, sam):
     assert by_label[vp] == [90.0, 50.0] and by_label[kthtdt] == [100.0, 80.0]
     assert by_label["Chỉ tiêu phấn đấu"] == [100.0, 100.0]
     page = response.content.decode()
-    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.2a", "2026-02")).get_absolute_url() in page
+    assert score_url(scored, "KTHTDT", "1.2a", "2026-02") in page
     assert reverse("emulation:score-unit", kwargs={"code": scored.code, "unit_code": "KTHTDT"}) in page
     assert "Chỉ tiêu phấn đấu" in text(response) and "≥ 100%" in text(response)
 
@@ -220,7 +192,7 @@ def test_unit_head_sees_only_their_own_row_of_an_indicator(client, scored, alice
     assert len(chart["datasets"]) == 2  # VP and the target
     page = response.content.decode()
     assert 'id="dv-KTHTDT"' not in page
-    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.2a", "2026-01")).get_absolute_url() not in page
+    assert score_url(scored, "KTHTDT", "1.2a", "2026-01") not in page
     assert indicator_page(client, olga, scored, "1.2a").status_code == 404
 
 
@@ -259,8 +231,15 @@ def test_overview_links_a_unit_head_only_to_their_own_unit(client, scored, alice
 def _fill(campaign, ward, sam, units: int, months: int) -> None:
     for code in list(ward.units)[:units]:
         for month in range(1, months + 1):
-            accepted(
-                campaign, ward.units[code], date(2026, month, 1), sam, ratio=(month, 10), count=month, appraised="8"
+            accepted_report(
+                campaign,
+                ward.units[code],
+                date(2026, month, 1),
+                sam,
+                ratio=(month, 10),
+                count=month,
+                appraised="8",
+                accepted_at=ACCEPTED_AT,
             )
     scores_recompute(campaign=campaign)
 

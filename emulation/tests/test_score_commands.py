@@ -7,14 +7,14 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from emulation.models import IndicatorScore, UnitScore
-from emulation.tests.test_score_service import build_two_months
+from emulation.tests.conftest import two_months_accepted
 
 HEADER = "ma_don_vi,ma_chi_tieu,gia_tri,dat,diem,diem_toi_da,thu_hang"
 
 
 @pytest.fixture
 def recomputed(campaign, ward, sam):
-    build_two_months(campaign, ward, sam)
+    two_months_accepted(campaign, ward, sam)
     out = StringIO()
     call_command("recompute_scores", campaign=campaign.code, stdout=out)
     assert f"{5 * 15 * 29} dòng" in out.getvalue()
@@ -83,7 +83,7 @@ def test_xlsx_needs_a_file_and_holds_the_same_rows(recomputed, tmp_path):
 
 
 def test_export_without_stored_scores_says_to_recompute(campaign, ward, sam):
-    build_two_months(campaign, ward, sam)
+    two_months_accepted(campaign, ward, sam)
     with pytest.raises(CommandError, match="recompute_scores"):
         export("--campaign", "CCHC-2026", "--period", "2026-Q1")
 

@@ -14,45 +14,21 @@ VP, quarter 1, 1.2a: (9 + 10) / (10 + 20) = 63,33% < 100 → 5 × 63,33 / 100 = 
 """
 
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from emulation.models import IndicatorScore, MonthlyReport
 from emulation.score_service import scores_recompute
-from emulation.tests.conftest import accepted_report
-
-JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
-ACCEPTED_AT = timezone.make_aware(datetime(2026, 3, 4, 9, 30))
+from emulation.tests.conftest import ACCEPTED_AT, FEB, JAN, accepted_report, score_url
 
 
-def accepted(campaign, unit, month, actor, **figures):
-    return accepted_report(campaign, unit, month, actor, accepted_at=ACCEPTED_AT, **figures)
-
-
-@pytest.fixture
-def scored(campaign, ward, sam):
-    units = ward.units
-    accepted(campaign, units["VP"], JAN, sam, ratio=(9, 10), count=100, appraised="8")
-    accepted(campaign, units["VP"], FEB, sam, ratio=(10, 20), count=120, appraised="9")
-    accepted(campaign, units["KTHTDT"], JAN, sam, ratio=(10, 10), count=50, appraised="7.5")
-    accepted(campaign, units["KTHTDT"], FEB, sam, ratio=(8, 10), count=40, appraised="10")
-    accepted(campaign, units["VHXH"], JAN, sam, ratio=(1, 2), appraised="5")
-    scores_recompute(campaign=campaign)
-    return campaign
-
-
-def score_pk(campaign, unit: str, code: str, period: str) -> int:
-    return IndicatorScore.objects.get(campaign=campaign, unit__code=unit, indicator__code=code, period=period).pk
-
-
-def explain(client, user, pk):
+def explain(client, user, url):
     client.force_login(user)
-    return client.get(IndicatorScore.objects.get(pk=pk).get_absolute_url())
+    return client.get(url)
 
 
 def overview(client, user, campaign, ky=None):
@@ -65,7 +41,7 @@ def overview(client, user, campaign, ky=None):
 
 
 def test_explain_ratio_quarter_shows_sums_formula_and_acceptance(client, scored, alice):
-    response = explain(client, alice, score_pk(scored, "VP", "1.2a", "2026-Q1"))
+    response = explain(client, alice, score_url(scored, "VP", "1.2a", "2026-Q1"))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Σ tử số / Σ mẫu số = 19 / 30 = 63,33%" in page
@@ -82,20 +58,20 @@ def test_explain_ratio_quarter_shows_sums_formula_and_acceptance(client, scored,
 
 
 def test_explain_rising_shows_previous_period(client, scored, sam):
-    page = explain(client, sam, score_pk(scored, "VP", "1.5c", "2026-02")).content.decode()
+    page = explain(client, sam, score_url(scored, "VP", "1.5c", "2026-02")).content.decode()
     assert "So với kỳ trước: Tháng 01/2026" in page
     assert "Kỳ này 120 so với kỳ trước 100: cao hơn → đủ điểm; được 5 điểm" in page
     assert 'id="so-lieu-ky-truoc"' in page
 
 
 def test_explain_qualitative_met(client, scored, chris):
-    page = explain(client, chris, score_pk(scored, "KTHTDT", "1.1", "2026-Q1")).content.decode()
+    page = explain(client, chris, score_url(scored, "KTHTDT", "1.1", "2026-Q1")).content.decode()
     assert "Trung bình điểm thẩm định = (7,5 + 10) / 2 = 8,75 điểm" in page
     assert 'badge text-bg-success">Đạt' in page
 
 
 def test_explain_other_units_score_is_hidden_from_a_unit_head(client, scored, alice, bob, olga):
-    kthtdt = score_pk(scored, "KTHTDT", "1.2a", "2026-02")
+    kthtdt = score_url(scored, "KTHTDT", "1.2a", "2026-02")
     assert explain(client, alice, kthtdt).status_code == 404
     assert explain(client, bob, kthtdt).status_code == 200
     assert explain(client, olga, kthtdt).status_code == 404
@@ -133,7 +109,7 @@ def test_overview_heatmap_cells_in_words_and_linked(client, scored, sam):
     assert cells["KTHTDT", "1.5c"] == ("Chưa đạt", "40")
     assert cells["VHXH", "1.2a"] == ("Không có số liệu", "")
     page = response.content.decode()
-    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.5c", "2026-02")).get_absolute_url() in page
+    assert score_url(scored, "KTHTDT", "1.5c", "2026-02") in page
     under = {row.unit.code: [i.code for i in row.not_met] for row in response.context["under_target"]}
     assert under == {"VP": ["1.2a"], "KTHTDT": ["1.2a", "1.5c"]}
 
@@ -145,7 +121,7 @@ def test_unit_head_sees_every_rank_but_only_own_heatmap(client, scored, alice, o
     assert {r.unit.code for r in response.context["ranking"]} >= {"VP", "KTHTDT", "VHXH"}
     page = response.content.decode()
     assert 'id="o-KTHTDT"' not in page and 'id="hang-KTHTDT"' in page
-    assert IndicatorScore.objects.get(pk=score_pk(scored, "KTHTDT", "1.2a", "2026-02")).get_absolute_url() not in page
+    assert score_url(scored, "KTHTDT", "1.2a", "2026-02") not in page
     assert overview(client, olga, scored).status_code == 404
 
 
@@ -181,7 +157,15 @@ def test_overview_queries_do_not_grow(
 ):
     for code in list(ward.units)[:units]:
         for month in range(1, months + 1):
-            accepted(campaign, ward.units[code], date(2026, month, 1), personas["sam"], ratio=(month, 10), count=month)
+            accepted_report(
+                campaign,
+                ward.units[code],
+                date(2026, month, 1),
+                personas["sam"],
+                ratio=(month, 10),
+                count=month,
+                accepted_at=ACCEPTED_AT,
+            )
     scores_recompute(campaign=campaign)
     client.force_login(personas[persona])
     with django_assert_max_num_queries(12):

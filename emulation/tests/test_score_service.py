@@ -21,26 +21,9 @@ from django.test.utils import CaptureQueriesContext
 from emulation import services
 from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore
 from emulation.score_service import scores_recompute
-from emulation.tests.conftest import accepted_report
+from emulation.tests.conftest import FEB, JAN, accepted_report
 
-JAN, FEB = date(2026, 1, 1), date(2026, 2, 1)
 D = Decimal
-
-
-def build_two_months(campaign, ward, sam) -> None:
-    units = ward.units
-    accepted_report(campaign, units["VP"], JAN, sam, ratio=(9, 10), count=100, appraised="8")
-    accepted_report(campaign, units["VP"], FEB, sam, ratio=(10, 20), count=120, appraised="9")
-    accepted_report(campaign, units["KTHTDT"], JAN, sam, ratio=(10, 10), count=50, appraised="7.5")
-    accepted_report(campaign, units["KTHTDT"], FEB, sam, ratio=(8, 10), count=40, appraised="10")
-    accepted_report(campaign, units["VHXH"], JAN, sam, ratio=(1, 2), appraised="5")
-
-
-@pytest.fixture
-def scored(campaign, ward, sam):
-    build_two_months(campaign, ward, sam)
-    scores_recompute(campaign=campaign)
-    return campaign
 
 
 def indicator_score(campaign, unit_code: str, code: str, period: str) -> IndicatorScore:
