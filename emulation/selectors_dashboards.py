@@ -167,15 +167,21 @@ def _series_unit(indicator: Indicator) -> str:
 
 def series_chart(series: IndicatorSeries, months: list[date]) -> dict:
     """What the line chart of one indicator draws: the monthly values and the target line."""
-    indicator = series.indicator
+    return _line_chart(series.indicator, [(f"Giá trị {series.indicator.code}", series.cells)], series.targets, months)
+
+
+def _line_chart(indicator: Indicator, lines: list[tuple[str, list[Cell]]], targets: list[Target], months) -> dict:
+    """Lines of monthly values (a gap where a month has no data) and, unless the indicator is
+    rising (compared with the period before, no fixed target), the target in force each month."""
     datasets = [
         {
-            "label": f"Giá trị {indicator.code}",
-            "data": [_float(c.score.value) if c.score is not None and c.score.has_data else None for c in series.cells],
+            "label": label,
+            "data": [_float(c.score.value) if c.score is not None and c.score.has_data else None for c in cells],
         }
+        for label, cells in lines
     ]
-    if any(t.value is not None for t in series.targets) and indicator.kind != Indicator.Kind.RISING:
-        datasets.append({"label": "Chỉ tiêu phấn đấu", "data": [_float(t.value) for t in series.targets], "target": 1})
+    if any(t.value is not None for t in targets) and indicator.kind != Indicator.Kind.RISING:
+        datasets.append({"label": "Chỉ tiêu phấn đấu", "data": [_float(t.value) for t in targets], "target": 1})
     return {
         "type": "line",
         "labels": [month_label(m) for m in months],
@@ -227,21 +233,7 @@ def indicator_dashboard(campaign: Campaign, indicator: Indicator, units: list[Un
 
 
 def indicator_chart(indicator: Indicator, rows: list[UnitSeries], targets: list[Target], months: list[date]) -> dict:
-    datasets = [
-        {
-            "label": row.unit.short_name,
-            "data": [_float(c.score.value) if c.score is not None and c.score.has_data else None for c in row.cells],
-        }
-        for row in rows
-    ]
-    if any(t.value is not None for t in targets) and indicator.kind != Indicator.Kind.RISING:
-        datasets.append({"label": "Chỉ tiêu phấn đấu", "data": [_float(t.value) for t in targets], "target": 1})
-    return {
-        "type": "line",
-        "labels": [month_label(m) for m in months],
-        "datasets": datasets,
-        "suffix": _series_unit(indicator),
-    }
+    return _line_chart(indicator, [(row.unit.short_name, row.cells) for row in rows], targets, months)
 
 
 # ---------------------------------------------------------------- the overview's chart
