@@ -271,37 +271,6 @@ def test_dashboard_queries_do_not_grow(
 # ---------------------------------------------------------------- in a real browser
 
 
-def _realistic(campaign, ward, sam, months: int = 6) -> None:
-    """Every unit reports every indicator for `months` months, with figures that differ by unit and month."""
-    from emulation import services
-    from emulation.models import MonthlyReport, ReportEntry
-    from emulation.tests.conftest import ONE_STOP
-
-    for u, unit in enumerate(ward.units.values()):
-        for m in range(1, months + 1):
-            report = services.report_open(campaign=campaign, unit=unit, month=date(2026, m, 1), actor=sam)
-            entries = {}
-            for entry in report.entries.select_related("indicator"):
-                indicator = entry.indicator
-                if indicator.kind == "qualitative":
-                    entries[indicator.code] = {"self_score": "8", "explanation": "Có sáng kiến áp dụng."}
-                elif indicator.measure == "percent" and indicator.figure_source == "manual":
-                    denominator = 20 + 3 * u
-                    entries[indicator.code] = {
-                        "numerator": str(denominator - (u + m + indicator.pk) % 5),
-                        "denominator": str(denominator),
-                    }
-                elif indicator.measure == "count":
-                    entries[indicator.code] = {"value": str(90 + (7 * m * (u + 1)) % 40)}
-            services.report_save_figures(report=report, actor=sam, entries=entries, one_stop=ONE_STOP)
-            appraised = Decimal(["7.5", "8", "9", "10", "6.5"][(u + m) % 5])
-            ReportEntry.objects.filter(report=report, indicator__code="1.1").update(appraised_score=appraised)
-            MonthlyReport.objects.filter(pk=report.pk).update(
-                status="accepted", accepted_by=sam, accepted_at=ACCEPTED_AT
-            )
-    scores_recompute(campaign=campaign)
-
-
 def _phone_viewport(driver, height: int = 844) -> None:
     """A true 390 px wide phone viewport: headless Chromium keeps windows at least 500 px wide."""
     metrics = {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True}
@@ -330,8 +299,10 @@ def test_dashboards_draw_their_charts_on_a_phone_and_a_desktop(live_server, camp
     from selenium.webdriver.common.by import By
 
     from core.tests.browser import DESKTOP, PHONE, chromium, sign_in
+    from emulation.demo import demo_history_load
 
-    _realistic(campaign, ward, sam)
+    # Every unit, every indicator, January to June, figures varying by unit and month: the demo's.
+    demo_history_load(campaign=campaign, through=date(2026, 6, 1), clerk=sam)
     base = f"{live_server.url}/phong-trao/{campaign.code}/diem/"
     pages = {"tong-quan": base, "don-vi": f"{base}don-vi/VP/", "chi-tieu": f"{base}chi-tieu/1.2a/"}
     for width, size in (("phone", PHONE), ("desktop", DESKTOP)):
