@@ -114,6 +114,6 @@ def personas(alice, bob, olga, sam, chris, ada) -> dict:
 @pytest.fixture
 def campaign(ward):
     """The real 2026 plan, loaded from its data file into the test ward."""
-    from emulation.plan_file import load_plan, read_plan_file
+    from emulation.plan.loader import load_plan, read_plan_file
 
     return load_plan(data=read_plan_file(PLAN_FILE)).campaign

@@ -38,9 +38,9 @@ from django.urls import reverse  # noqa: E402
 from config.celery import app  # noqa: E402
 from core.roles import Role  # noqa: E402
 from criteria.models import Indicator  # noqa: E402
-from emulation import imports  # noqa: E402
 from emulation.models import ImportJob, MonthlyReport  # noqa: E402
-from emulation.plan_file import load_plan, read_plan_file  # noqa: E402
+from emulation.plan.loader import load_plan, read_plan_file  # noqa: E402
+from emulation.reports.excel import importer  # noqa: E402
 from units.models import Unit  # noqa: E402
 
 PLAN = ROOT / "data" / "plans" / "ke-hoach-thi-dua-cchc-2026.yaml"
@@ -110,7 +110,7 @@ def main() -> None:
             campaign, user = _ward()
             data = _sheet(campaign)
             started = time.perf_counter()
-            checked = imports.long_rows_check(campaign=campaign, source=io.BytesIO(data))
+            checked = importer.long_rows_check(campaign=campaign, source=io.BytesIO(data))
             check_only = time.perf_counter() - started
             assert len(checked.rows) == ROWS and not checked.errors
             client = Client()

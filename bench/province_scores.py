@@ -35,9 +35,9 @@ from config.celery import app  # noqa: E402
 from core.roles import Role  # noqa: E402
 from criteria.models import Indicator  # noqa: E402
 from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore  # noqa: E402
-from emulation.plan_file import load_plan, read_plan_file  # noqa: E402
-from emulation.score_service import scores_recompute  # noqa: E402
-from emulation.tasks import recompute_campaigns  # noqa: E402
+from emulation.plan.loader import load_plan, read_plan_file  # noqa: E402
+from emulation.scores.services import scores_recompute  # noqa: E402
+from emulation.scores.tasks import recompute_campaigns  # noqa: E402
 from units.models import Unit  # noqa: E402
 
 PLAN = read_plan_file(ROOT / "data" / "plans" / "ke-hoach-thi-dua-cchc-2026.yaml")

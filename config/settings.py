@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "units.context_processors.people",
             ],
         },
     },
@@ -104,6 +105,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# The project's own catalogue completes Django's Vietnamese one (admin, widgets, forms); see locale/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["config.formats"]
 
@@ -146,7 +149,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "emulation.tasks.recompute_all_scores",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Every minute: send what could not reach the broker when it was asked for (core.queue).
+    "send-pending-tasks": {"task": "core.tasks.pending_tasks_send", "schedule": 60.0},
 }
+# A request never waits on the broker: publishing fails in seconds, without retries, and the
+# outbox (core.queue) keeps the work for the sweep above.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = False
 
 # Security: on whenever DEBUG is off, each relaxed only by its own variable.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -14,7 +14,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self) -> None:
-        from core import permissions  # noqa: F401  (registers the shared rules)
+        from core import permissions  # registers the shared rules
+        from core.panels import Panel, panel_register
+
+        def admin_panel(request, today):
+            return {} if permissions.is_admin(request.user) else None
+
+        panel_register(Panel("admin", "core/panels/admin.html", admin_panel, order=80))
 
         # After every app's migrations, so the admin role sees all their permissions.
         post_migrate.connect(_sync_roles, dispatch_uid="core.roles_sync")

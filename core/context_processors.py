@@ -1,17 +1,10 @@
-"""Values every page needs: the portal and ward names, the roles of the person looking, the bell's count."""
+"""Values every page needs: the portal's name, the roles of the person looking, the bell's count."""
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from core.models import Notification
 from core.roles import user_roles
-
-
-def _ward_name() -> str:
-    from units.selectors import ward_root
-
-    ward = ward_root()
-    return ward.name if ward else ""
 
 
 def _unread_count(user):
@@ -25,7 +18,6 @@ def portal(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "PORTAL_NAME": settings.PORTAL_NAME,
-        "WARD_NAME": SimpleLazyObject(_ward_name),
         "roles": {role.name for role in user_roles(user)} if user is not None else set(),
         "unread_notifications": _unread_count(user),
     }

@@ -21,3 +21,26 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PendingTask(models.Model):
+    """A task to send to the queue once the transaction that asked for it commits (the outbox).
+
+    Written in that transaction, so work asked for is never lost with a commit nor sent without one;
+    deleted once the broker has taken it. A row still here after a short while (the broker was down)
+    is sent again by core.tasks.pending_tasks_send; every task sent this way is safe to run twice.
+    """
+
+    name = models.CharField("tác vụ", max_length=200)
+    args = models.JSONField("tham số", default=list)
+    created_at = models.DateTimeField("lúc", auto_now_add=True)
+    attempts = models.PositiveIntegerField("số lần gửi không được", default=0)
+    last_error = models.CharField("lỗi gần nhất", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "tác vụ chờ gửi"
+        verbose_name_plural = "tác vụ chờ gửi"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}{tuple(self.args)}"

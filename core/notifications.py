@@ -1,7 +1,8 @@
 """The one way the portal tells people something: an in-app notification plus an e-mail.
 
-Every message has a kind listed in KINDS, with its title and body templates; callers pass
-the kind, the recipients and the values the templates need. Never call send_mail elsewhere.
+Every message has a kind, with its title and body templates, registered by the app that sends it
+(kinds_register, from its AppConfig.ready: core imports no app); callers pass the kind, the
+recipients and the values the templates need. Never call send_mail elsewhere.
 """
 
 import logging
@@ -15,42 +16,16 @@ from core.models import Notification
 
 log = logging.getLogger(__name__)
 
-KINDS: dict[str, tuple[str, str]] = {
-    # kind: (title, body) — str.format templates.
-    "report_submitted": (
-        "{unit} đã gửi báo cáo tháng {month}",
-        "{actor} đã gửi báo cáo số liệu tháng {month} của {unit}. Vui lòng xem xét.",
-    ),
-    "report_withdrawn": (
-        "{unit} đã rút lại báo cáo tháng {month}",
-        "{actor} đã rút lại báo cáo tháng {month} để sửa.{reason_line}",
-    ),
-    "report_accepted": (
-        "Báo cáo tháng {month} đã được chấp nhận",
-        "{actor} đã chấp nhận báo cáo số liệu tháng {month} của {unit}.",
-    ),
-    "report_returned": (
-        "Báo cáo tháng {month} bị trả lại",
-        "{actor} đã trả lại báo cáo tháng {month} của {unit}.{reason_line}",
-    ),
-    "report_reopened": (
-        "Báo cáo tháng {month} được mở lại để sửa",
-        "{actor} đã mở lại báo cáo tháng {month} của {unit}.{reason_line}",
-    ),
-    "report_due_soon": (
-        "Sắp đến hạn nộp báo cáo tháng {month}",
-        "Báo cáo số liệu tháng {month} của {unit} cần gửi chậm nhất ngày {deadline}.",
-    ),
-    "report_urged": (
-        "Đôn đốc nộp báo cáo tháng {month}",
-        "{actor} đề nghị {unit} hoàn thành và gửi báo cáo số liệu tháng {month} (hạn {deadline}).",
-    ),
-    "reports_late": (
-        "{count} đơn vị chưa nộp báo cáo tháng {month}",
-        "Quá hạn {deadline}, các đơn vị chưa gửi báo cáo: {units}.",
-    ),
-    "import_finished": ("Nhập số liệu từ {file}: {result}", "{summary}"),
-}
+KINDS: dict[str, tuple[str, str]] = {}
+"""kind → (title, body) str.format templates; filled by the apps that send them (kinds_register)."""
+
+
+def kinds_register(kinds: dict[str, tuple[str, str]]) -> None:
+    """Add an app's message kinds; a kind registered twice with other words is a programming error."""
+    for kind, templates in kinds.items():
+        if KINDS.get(kind, templates) != templates:
+            raise ValueError(f"notification kind {kind!r} registered twice")
+        KINDS[kind] = templates
 
 
 def notify(*, kind: str, recipients: Iterable, url: str = "", **values) -> list[Notification]:

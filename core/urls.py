@@ -1,9 +1,11 @@
-from django.urls import include, path
+from django.urls import path
 
 from core import views
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("", include("core.urls_notify")),
+    path("thong-bao/", views.notification_list, name="notification-list"),
+    path("thong-bao/<int:pk>/doc/", views.notification_read, name="notification-read"),
+    path("thong-bao/doc-tat-ca/", views.notification_read_all, name="notification-read-all"),
 ]

@@ -1,35 +1,54 @@
-"""The home page: for each role the person holds, what they can do now."""
+"""Pages of the portal as a whole: the home page (the apps' panels) and the notifications behind the bell."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
-from core.roles import Role, user_roles
-from emulation import selectors as campaign_selectors
-from units import selectors as unit_selectors
+from core.models import Notification
+from core.panels import panels_render
+
+PAGE_SIZE = 30
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """For each role the person holds, what they can do now: the panels the apps registered."""
     today = timezone.localdate()
-    campaign = campaign_selectors.current_campaign(today)
-    due = campaign_selectors.report_month_due(campaign, today) if campaign else None
-    roles = user_roles(request.user)
-    context = {
-        "today": today,
-        "campaign": campaign,
-        "due_month": due[0] if due else None,
-        "due_date": due[1] if due else None,
-        "days_left": (due[1] - today).days if due else None,
-        "official": unit_selectors.official_of(request.user),
-        "headed_units": unit_selectors.units_headed_by(request.user),
-        "has_role": {role.name: role in roles for role in Role},
-    }
-    if campaign and (Role.SECRETARIAT in roles or Role.CHAIRMAN in roles):
-        context["participants"] = unit_selectors.unit_list().filter(campaigns=campaign)
-    if campaign and Role.SECRETARIAT in roles:
-        context["waiting"] = campaign_selectors.reports_waiting_review(campaign)
-    if campaign and due and context["headed_units"]:
-        context["due_reports"] = campaign_selectors.unit_month_reports(campaign, context["headed_units"], due[0])
-    return render(request, "core/home.html", context)
+    return render(request, "core/home.html", {"today": today, "panels": panels_render(request, today)})
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    notes = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-pk")
+    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "core/notification_list.html", {"page": page})
+
+
+@require_POST
+@login_required
+def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one of the user's own notifications read and follow its link (another person's answers 404)."""
+    note = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    if note.read_at is None:
+        note.read_at = timezone.now()
+        note.save(update_fields=["read_at"])
+    # Links are written by the portal, but never follow one off the site.
+    if note.url and url_has_allowed_host_and_scheme(
+        note.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(note.url)
+    return redirect("core:notification-list")
+
+
+@require_POST
+@login_required
+def notification_read_all(request: HttpRequest) -> HttpResponse:
+    count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    return redirect("core:notification-list")

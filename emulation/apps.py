@@ -7,4 +7,11 @@ class EmulationConfig(AppConfig):
     verbose_name = "Phong trào thi đua"
 
     def ready(self) -> None:
-        from emulation import permissions  # noqa: F401  (registers the app's rules)
+        # Each wing registers what it owns: its permission rules (and, from wings that have them,
+        # notification kinds, home-page panels and workflow effects).
+        from emulation import home  # noqa: F401  (the home page's panels)
+        from emulation.plan import permissions as plan_permissions  # noqa: F401
+        from emulation.reports import notices, steps  # noqa: F401  (message kinds; the workflow's named steps)
+        from emulation.reports import permissions as report_permissions  # noqa: F401
+        from emulation.scores import effects  # noqa: F401  (the recompute after an acceptance)
+        from emulation.scores import permissions as score_permissions  # noqa: F401

@@ -12,10 +12,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from emulation import services
 from emulation.models import Campaign, MonthlyReport, ReportEntry, ReportTransition
-from emulation.score_service import scores_recompute
-from emulation.workflow import ReportStatus
+from emulation.reports import services
+from emulation.reports.models import ReportStatus
+from emulation.scores.services import scores_recompute
 from units.models import Official
 
 

@@ -26,3 +26,9 @@ def has_official_record(user) -> bool:
 can_view_personal_data = is_self | heads_officials_unit | is_secretariat | is_chairman
 rules.add_perm("units.view_personal_data", can_view_personal_data)
 rules.add_perm("units.edit_own_profile", has_official_record)
+
+
+@rules.predicate
+def heads_a_unit(user) -> bool:
+    """Acts as head (or deputy) of some unit."""
+    return bool(units_headed_by(user))

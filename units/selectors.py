@@ -40,3 +40,9 @@ def unit_list() -> QuerySet[Unit]:
 
 def unit_officials(unit: Unit) -> QuerySet[Official]:
     return unit.officials.filter(is_active=True).select_related("position", "user")
+
+
+def person_name(user) -> str:
+    """How a person is named in messages: their official record's full name, else their account's."""
+    official = getattr(user, "official", None)
+    return official.full_name if official else (user.get_full_name() or user.username)

@@ -30,7 +30,7 @@ def test_unit_head_sees_their_unit_and_this_months_deadline(client, alice, campa
 
 
 def test_unit_head_reaches_this_months_report_once_opened(client, alice, campaign, on_25_november_2026):
-    from emulation.services import report_open
+    from emulation.reports.services import report_open
 
     report = report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 11, 1), actor=alice)
     client.force_login(alice)
@@ -40,7 +40,7 @@ def test_unit_head_reaches_this_months_report_once_opened(client, alice, campaig
 
 def test_secretariat_sees_what_waits_for_review(client, sam, alice, campaign):
     from emulation.models import MonthlyReport
-    from emulation.services import report_open
+    from emulation.reports.services import report_open
 
     report = report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 10, 1), actor=alice)
     MonthlyReport.objects.filter(pk=report.pk).update(status="submitted", submitted_at=timezone.now())

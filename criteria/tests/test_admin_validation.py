@@ -159,8 +159,8 @@ def test_the_admin_previews_how_points_and_ranks_would_move_before_saving(client
     rank 2), KTHTDT 4,75 (95%, rank 1). Target 90%: both 5,00 (100%) and share rank 1. Nothing saved."""
     from datetime import date
 
-    from emulation import services
     from emulation.models import MonthlyReport
+    from emulation.reports import services
     from units.models import Unit
 
     for code, figures in (("VP", ("9", "10")), ("KTHTDT", ("19", "20"))):

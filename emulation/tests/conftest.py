@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from emulation import services
+from emulation.reports import services
 
 OCTOBER = date(2026, 10, 1)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -102,7 +102,7 @@ def two_months_accepted(campaign, ward, sam) -> None:
 @pytest.fixture
 def scored(campaign, ward, sam):
     """The campaign with the two-month data set accepted and its scores computed."""
-    from emulation.score_service import scores_recompute
+    from emulation.scores.services import scores_recompute
 
     two_months_accepted(campaign, ward, sam)
     scores_recompute(campaign=campaign)

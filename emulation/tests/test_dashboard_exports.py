@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from emulation.table_export import BOM, Table, ascii_name, table_response, to_csv, to_xlsx
+from core.table_export import BOM, Table, ascii_name, table_response, to_csv, to_xlsx
 from emulation.tests.test_dashboards import _fill
 
 

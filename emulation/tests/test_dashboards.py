@@ -22,7 +22,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from emulation.score_service import scores_recompute
+from emulation.scores.services import scores_recompute
 from emulation.tests.conftest import ACCEPTED_AT, FEB, JAN, accepted_report, score_url
 
 

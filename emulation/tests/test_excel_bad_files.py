@@ -7,10 +7,11 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from core.spreadsheets import ExcelInvalid
 from criteria.models import Indicator
-from emulation import imports, services
-from emulation.excel import ExcelInvalid
 from emulation.models import ImportJob, MonthlyReport
+from emulation.reports import services
+from emulation.reports.excel import importer
 from emulation.tests.test_excel_support import (
     HEADER,
     import_long,
@@ -208,7 +209,7 @@ def test_bad_input_is_refused_with_its_place_and_nothing_is_saved(case, campaign
         setup(campaign)
     before = saved_state()
     with pytest.raises(ExcelInvalid) as refused:
-        imports.figures_import_long(
+        importer.figures_import_long(
             campaign=campaign, source=io.BytesIO(data), actor=sam, accept=True, source_name="bad.xlsx"
         )
     found = [(e.sheet, e.row, e.column, e.message) for e in refused.value.errors]
@@ -228,7 +229,7 @@ def test_every_bad_cell_is_listed(campaign, sam, existing):
         ["VP", "2026-03", "1.5c", None, None, 1.5],
     ]
     with pytest.raises(ExcelInvalid) as refused:
-        imports.figures_import_long(
+        importer.figures_import_long(
             campaign=campaign, source=io.BytesIO(long_file(rows)), actor=sam, accept=False, source_name="bad.xlsx"
         )
     places = [(e.row, e.column) for e in refused.value.errors]
@@ -250,7 +251,7 @@ def test_fifty_megabyte_file_is_refused_before_it_is_read(campaign, sam, tmp_pat
         handle.truncate(50 * 1024 * 1024)
     started = time.perf_counter()
     with path.open("rb") as source, pytest.raises(ExcelInvalid) as refused:
-        imports.figures_import_long(campaign=campaign, source=source, actor=sam, accept=True, source_name="lon.xlsx")
+        importer.figures_import_long(campaign=campaign, source=source, actor=sam, accept=True, source_name="lon.xlsx")
     assert time.perf_counter() - started < 1
     assert refused.value.errors[0].message.startswith("Tệp nặng 50,0 MB, vượt giới hạn 5 MB")
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from emulation.models import MonthlyReport, ReportTransition
+from emulation.reports.models import ReportStatus
 from emulation.tests.test_excel_support import entry, long_file, month, saved_state
-from emulation.workflow import ReportStatus
 
 ROWS = [
     ["VP", "2026-05", "1.2a", 45, 50, None],

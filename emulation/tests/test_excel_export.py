@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from emulation import services
+from emulation.reports import services
 from emulation.tests.test_excel_support import XLSX, month
 from units.models import Unit
 

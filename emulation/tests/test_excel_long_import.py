@@ -8,8 +8,10 @@ import openpyxl
 from django.urls import reverse
 
 from core.models import Notification
-from emulation import imports, services
 from emulation.models import ImportJob, MonthlyReport, ReportTransition
+from emulation.reports import services
+from emulation.reports.excel import importer
+from emulation.reports.models import ReportStatus
 from emulation.tests.test_excel_support import (
     entry,
     import_long,
@@ -17,7 +19,6 @@ from emulation.tests.test_excel_support import (
     month,
     saved_state,
 )
-from emulation.workflow import ReportStatus
 from units.models import Unit
 
 ROWS = [
@@ -56,11 +57,19 @@ def test_secretariat_import_opens_and_accepts_reports_for_several_units_and_mont
     for report in reports:
         assert report.accepted_by == sam and report.accepted_at is not None
         transition = report.transitions.get()
-        assert (transition.action, transition.to_status, transition.actor) == ("accept", ReportStatus.ACCEPTED, sam)
+        # The one workflow engine took the step, with the secretariat's import as its reason.
+        assert (transition.action, transition.to_status, transition.actor) == (
+            "accept_import",
+            ReportStatus.ACCEPTED,
+            sam,
+        )
         assert "so-lieu.xlsx" in transition.reason
         latest = report.history.first()
         assert (latest.status, latest.history_user) == (ReportStatus.ACCEPTED, sam)
     assert draft.transitions.get().from_status == ReportStatus.DRAFT
+    # Every acceptance tells the unit head, as an acceptance by hand does.
+    told = Notification.objects.filter(recipient=bob, kind="report_accepted")
+    assert [note.url for note in told] == [reverse("emulation:report-detail", args=[draft.pk])]
 
     vp_january = _report(campaign, "VP", 1)
     assert (entry(vp_january, "1.2a").numerator, entry(vp_january, "1.2a").denominator) == (45, 50)
@@ -135,7 +144,7 @@ def test_progress_is_reported_every_hundred_rows(campaign, sam):
     rows += [[code, f"2026-{m:02d}", "1.5c", None, None, m] for code in ("VP", "KTHTDT", "VHXH") for m in range(1, 13)]
     rows = rows * 4  # duplicates do not matter here: only the progress calls are checked
     calls = []
-    imports.long_rows_check(campaign=campaign, source=io.BytesIO(long_file(rows)), progress=lambda *a: calls.append(a))
+    importer.long_rows_check(campaign=campaign, source=io.BytesIO(long_file(rows)), progress=lambda *a: calls.append(a))
     assert calls == [(0, 288), (100, 288), (200, 288), (288, 288)]
 
 
@@ -237,7 +246,7 @@ def test_import_without_accept_keeps_reports_as_they_are(campaign, sam, bob):
     returned = services.report_open(campaign=campaign, unit=kthtdt, month=month(2), actor=bob)
     MonthlyReport.objects.filter(pk=returned.pk).update(status=ReportStatus.RETURNED)
     rows = [["KTHTDT", "2026-02", "1.2a", 3, 4, None], ["VP", "2026-02", "1.2a", 5, 6, None]]
-    result = imports.figures_import_long(
+    result = importer.figures_import_long(
         campaign=campaign, source=io.BytesIO(long_file(rows)), actor=sam, accept=False, source_name="t.xlsx"
     )
     assert (result.opened, result.updated, result.accepted) == (1, 1, 0)
@@ -249,7 +258,7 @@ def test_import_without_accept_keeps_reports_as_they_are(campaign, sam, bob):
 def test_running_a_finished_job_again_changes_nothing(client, sam, campaign, django_capture_on_commit_callbacks):
     _, job = import_long(client, sam, campaign, long_file(ROWS), django_capture_on_commit_callbacks)
     before = (saved_state(), Notification.objects.count())
-    again = imports.import_run(job_id=job.pk)
+    again = importer.import_run(job_id=job.pk)
     assert again.status == ImportJob.Status.DONE
     assert (saved_state(), Notification.objects.count()) == before
 

@@ -9,8 +9,9 @@ from django.contrib.auth.context_processors import PermWrapper
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from emulation import services
 from emulation.models import ImportJob, MonthlyReport
+from emulation.reports import services
+from emulation.reports.models import ReportStatus
 from emulation.tests.test_excel_support import (
     XLSX,
     entry,
@@ -19,7 +20,6 @@ from emulation.tests.test_excel_support import (
     upload,
     workbook_bytes,
 )
-from emulation.workflow import ReportStatus
 from units.models import Unit
 
 CODES = ["1.1", "1.2a", "1.2b", "1.2c", "1.2d", "1.3a", "1.3b", "1.3c", "1.3d", "1.4a", "1.4b", "1.4c"]

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from criteria.models import Indicator
-from emulation import figures as fig
+from emulation.reports import figures as fig
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from core.models import Notification
 from emulation.models import MonthlyReport, ReportReminder
-from emulation.selectors import report_matrix
-from emulation.services import report_open
+from emulation.reports.selectors import report_matrix
+from emulation.reports.services import report_open
 from units.tests.factories import UnitFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from emulation.periods import PeriodInvalid, parse_period, periods_affected_by, periods_containing, periods_for_campaign
+from emulation.plan.periods import (
+    PeriodInvalid,
+    parse_period,
+    periods_affected_by,
+    periods_containing,
+    periods_for_campaign,
+)
 
 YEAR_2026 = [date(2026, m, 1) for m in range(1, 13)]
 

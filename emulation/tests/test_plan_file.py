@@ -8,7 +8,7 @@ import yaml
 from conftest import PLAN_FILE
 from criteria.models import Criterion, Indicator
 from emulation.models import Campaign
-from emulation.plan_file import PlanFileError, load_plan
+from emulation.plan.loader import PlanFileError, load_plan
 
 # DOMAIN.md §1 (target) and §3 (points, kind), typed here by hand from the documents.
 EXPECTED = {

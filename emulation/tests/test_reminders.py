@@ -10,8 +10,8 @@ from django.utils import timezone
 from core.models import Notification
 from emulation import tasks
 from emulation.models import MonthlyReport, ReportReminder
-from emulation.reminders import late_units_notify, reminders_due_soon_send
-from emulation.services import report_open
+from emulation.reports.reminders import late_units_notify, reminders_due_soon_send
+from emulation.reports.services import report_open
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 OCTOBER = date(2026, 10, 1)  # due 05/11/2026

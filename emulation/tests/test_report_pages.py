@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from emulation import services
 from emulation.models import Evidence, MonthlyReport
+from emulation.reports import services
 from emulation.tests.conftest import OCTOBER, ONE_STOP, PDF, complete_figures, fill
 
 

@@ -6,15 +6,19 @@ from decimal import Decimal
 import pytest
 
 from core.models import Notification
-from emulation import services
 from emulation.models import MonthlyReport, ReportEntry, ReportTransition
+from emulation.reports import services
+from emulation.reports.models import ReportStatus
+from emulation.reports.workflow import REPORT_WORKFLOW
 from emulation.tests.conftest import OCTOBER
-from emulation.workflow import TRANSITIONS, ReportStatus
 
 
 def test_the_table_allows_exactly_these_moves():
-    moves = {(a, s, t.target) for a, t in TRANSITIONS.items() for s in t.sources}
+    moves = {(t.action, s, t.target) for t in REPORT_WORKFLOW.transitions for s in t.sources}
     assert moves == {
+        ("accept_import", "draft", "accepted"),
+        ("accept_import", "returned", "accepted"),
+        ("accept_import", "submitted", "accepted"),
         ("submit", "draft", "submitted"),
         ("submit", "returned", "submitted"),
         ("withdraw", "submitted", "draft"),
@@ -188,7 +192,7 @@ def test_an_unsent_report_is_late_only_after_the_deadline(report_vp):
 
 
 def test_every_figure_change_is_kept_with_who_made_it(report_vp, alice):
-    from emulation.selectors import entry_history
+    from emulation.reports.selectors import entry_history
 
     services.report_save_figures(
         report=report_vp, actor=alice, entries={"1.2a": {"numerator": "9", "denominator": "10"}}

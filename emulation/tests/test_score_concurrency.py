@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, connections
 
 from emulation.models import IndicatorScore, UnitScore
-from emulation.score_service import scores_recompute
+from emulation.scores.services import scores_recompute
 from emulation.tests.conftest import accepted_report
 
 pytestmark = [

@@ -22,7 +22,7 @@ import pytest
 from django.urls import reverse
 
 from emulation.models import IndicatorScore, MonthlyReport
-from emulation.score_service import scores_recompute
+from emulation.scores.services import scores_recompute
 from emulation.tests.conftest import ACCEPTED_AT, FEB, JAN, accepted_report, score_url
 
 
@@ -181,7 +181,7 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
 
     from criteria.services import indicator_version_record
     from emulation.models import IndicatorScore
-    from emulation.score_service import scores_recompute
+    from emulation.scores.services import scores_recompute
 
     accepted_report(campaign, ward.units["VP"], date(2026, 1, 1), sam, ratio=(9, 10))
     indicator = campaign.indicators.get(code="1.2a")
@@ -209,7 +209,7 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
 )
 def test_the_points_formula_follows_the_branch_scoring_took(reason, value, met, points, expected):
     from criteria.models import Indicator
-    from emulation.selectors_scores import points_formula
+    from emulation.scores.explain import points_formula
 
     indicator = Indicator(
         code="x", kind="ratio", measure="percent", points=D(10), target=D(99), floor=D(70), comparison="gte"
@@ -221,8 +221,8 @@ def test_the_points_formula_follows_the_branch_scoring_took(reason, value, met, 
 def test_every_scoring_branch_has_its_formula():
     """A branch added to scoring without its sentence on the explain page fails here."""
     from criteria.models import Indicator
-    from emulation import scoring
-    from emulation.selectors_scores import points_formula
+    from emulation.scores import scoring
+    from emulation.scores.explain import points_formula
 
     indicator = Indicator(code="x", kind="ratio", measure="percent", points=D(10), target=D(99), floor=D(70))
     for reason in scoring.REASONS:

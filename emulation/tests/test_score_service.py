@@ -18,9 +18,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from emulation import services
 from emulation.models import IndicatorScore, MonthlyReport, ReportEntry, UnitScore
-from emulation.score_service import scores_recompute
+from emulation.reports import services
+from emulation.scores.services import scores_recompute
 from emulation.tests.conftest import FEB, JAN, accepted_report
 
 D = Decimal

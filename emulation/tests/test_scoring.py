@@ -5,8 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from emulation.scoring import MonthFigures as M
-from emulation.scoring import Rule, rank, round2, score_indicator, total
+from emulation.scores.scoring import MonthFigures as M
+from emulation.scores.scoring import Rule, rank, round2, score_indicator, total
 
 ON_TIME = Rule(kind="ratio", measure="percent", points=D(10), scoring_rule="proportional", target=D(99))
 ONLINE = Rule(kind="ratio", measure="percent", points=D(5), scoring_rule="proportional", target=D(80))
@@ -106,8 +106,8 @@ def test_no_accepted_month_is_no_data(months):
 def test_one_percentage_everywhere_rounded_half_up():
     """1/4000 = 0.025%: half up gives 0.03 (Decimal's default half-even would give 0.02), and the
     report page's live percentage (figures.percent) is the score's."""
-    from emulation import figures
-    from emulation.scoring import percent
+    from emulation.reports import figures
+    from emulation.scores.scoring import percent
 
     assert percent(1, 4000) == D("0.03") and figures.percent(1, 4000) == D("0.03")
     assert percent(D("7.36"), D("15.00")) == D("49.07") and percent(5, 0) is None

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from emulation import services
 from emulation.models import ImportJob, MonthlyReport
+from emulation.reports import services
 from units.models import Unit
 
 # A month other features' rows do not open, so the reports never collide.

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from emulation import services
+from emulation.reports import services
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 WARD_WIDE = {"sam": 200, "chris": 200, "ada": 200}

@@ -21,7 +21,6 @@ class Command(BaseCommand):
             raise CommandError(f"Worker không trả lời sau {timeout:g} giây: {exc}") from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Worker trả lời: CSDL {answer['database']}, {answer['campaigns']} phong trào, "
-                f"{answer['officials']} cán bộ đang công tác."
+                f"Worker trả lời: CSDL {answer['database']}, {answer['users']} tài khoản đang hoạt động."
             )
         )

@@ -7,9 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from emulation.models import Campaign, IndicatorScore, UnitScore
-from emulation.periods import Period, PeriodInvalid, parse_period
-from emulation.selectors import applicable_indicators
-from emulation.selectors_scores import latest_accepted_month
+from emulation.plan.periods import Period, PeriodInvalid, parse_period
+from emulation.reports.selectors import applicable_indicators
+from emulation.scores.overview import latest_accepted_month
 
 HEADER = ["ma_don_vi", "ma_chi_tieu", "gia_tri", "dat", "diem", "diem_toi_da", "thu_hang"]
 TOTAL_CODE = "TONG"

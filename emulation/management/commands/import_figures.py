@@ -6,11 +6,12 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from emulation import imports
-from emulation.excel import ExcelInvalid
+from core.spreadsheets import ExcelInvalid
 from emulation.models import Campaign
-from emulation.selectors import current_campaign, secretariat_users
-from emulation.services import ReportError
+from emulation.plan.selectors import current_campaign
+from emulation.reports.excel import importer
+from emulation.reports.selectors import secretariat_users
+from emulation.reports.services import ReportError
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tệp {file}.")
         try:
             with file.open("rb") as source:
-                result = imports.figures_import_long(
+                result = importer.figures_import_long(
                     campaign=target, source=source, actor=actor, accept=accept, source_name=file.name
                 )
         except ExcelInvalid as exc:

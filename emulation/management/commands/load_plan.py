@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from emulation.plan_file import PlanFileError, load_plan, read_plan_file
+from emulation.plan.loader import PlanFileError, load_plan, read_plan_file
 
 
 class Command(BaseCommand):

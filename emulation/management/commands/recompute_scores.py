@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from emulation.models import Campaign
-from emulation.score_service import scores_recompute
+from emulation.scores.services import scores_recompute
 
 
 class Command(BaseCommand):

@@ -1,0 +1,44 @@
+"""Reads of campaigns: the list, one campaign's plan page, the campaign running today."""
+
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from awards.models import AwardForm
+from criteria.models import Criterion, Indicator
+from emulation.plan.models import Campaign
+
+
+def campaigns_visible() -> QuerySet[Campaign]:
+    return Campaign.objects.select_related("issuing_unit").order_by("-is_active", "-year", "code")
+
+
+def campaign_page(code: str) -> Campaign:
+    """The campaign with its plan loaded in a fixed number of queries; raises DoesNotExist."""
+    indicators = Indicator.objects.prefetch_related("applies_to").order_by("order", "code")
+    criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("order", "code")
+    awards = AwardForm.objects.prefetch_related("standards", "dossier_parts").order_by("order")
+    campaign = (
+        Campaign.objects.select_related("issuing_unit")
+        .prefetch_related(
+            "legal_bases",
+            "contents",
+            "assignments",
+            "milestones",
+            "participants",
+            Prefetch("criteria", queryset=criteria),
+            Prefetch("award_forms", queryset=awards),
+        )
+        .get(code=code)
+    )
+    campaign.total_points = sum(i.points for c in campaign.criteria.all() for i in c.indicators.all())
+    return campaign
+
+
+def current_campaign(today: date) -> Campaign | None:
+    """The active campaign whose period covers today, else the latest active one."""
+    active = Campaign.objects.filter(is_active=True).select_related("issuing_unit")
+    return (
+        active.filter(start_date__lte=today, end_date__gte=today).order_by("-year").first()
+        or active.order_by("-year").first()
+    )

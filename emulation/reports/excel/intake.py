@@ -1,0 +1,60 @@
+"""Upload of a spreadsheet to import: refused at the door (rights, size, not an .xlsx), else stored as a job and
+enqueued once the upload is committed. What the job then does is emulation.reports.excel.importer."""
+
+from uuid import uuid4
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from core.spreadsheets import NOT_XLSX, ZIP_SIGNATURE, size_problem
+from emulation.plan.models import Campaign
+from emulation.reports.models import ImportJob, MonthlyReport
+from emulation.reports.tasks import run_import
+
+
+class ImportRefused(Exception):
+    """An upload refused before a job is created (not allowed, too big, not a spreadsheet)."""
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    campaign: Campaign,
+    kind: str,
+    upload: UploadedFile,
+    actor: AbstractBaseUser,
+    report: MonthlyReport | None = None,
+    accept: bool = False,
+) -> ImportJob:
+    """Store an uploaded .xlsx as a pending job and run it once the upload is committed.
+
+    Refused (ImportRefused) when the actor may not import it, the file is over 5 MB (checked
+    before reading it) or does not start like an .xlsx. A unit's template needs edit rights on
+    the report; the long sheet needs the secretariat's import permission.
+    """
+    if kind == ImportJob.Kind.UNIT_MONTH:
+        if report is None or not actor.has_perm("emulation.edit_report", report):
+            raise ImportRefused("Bạn không sửa được số liệu của báo cáo này.")
+    elif not actor.has_perm("emulation.import_figures"):
+        raise ImportRefused("Chỉ Thường trực thi đua được nhập số liệu nhiều đơn vị.")
+    problem = size_problem(upload.size)
+    if problem:
+        raise ImportRefused(f"Tệp “{upload.name}”: {problem}")
+    upload.seek(0)
+    if upload.read(len(ZIP_SIGNATURE)) != ZIP_SIGNATURE:
+        raise ImportRefused(f"Tệp “{upload.name}”: {NOT_XLSX}")
+    upload.seek(0)
+    original_name = upload.name[:255]
+    upload.name = f"{uuid4().hex}.xlsx"  # the person's file name is kept in original_name, not on disk
+    job = ImportJob.objects.create(
+        campaign=campaign,
+        report=report,
+        kind=kind,
+        file=upload,
+        original_name=original_name,
+        accept=accept,
+        created_by=actor,
+    )
+    transaction.on_commit(lambda: run_import.delay(job.pk))
+    return job

@@ -1,0 +1,238 @@
+"""Checking a report's figures, whatever they come from (form, Excel): pure functions, no database.
+
+Counts are whole numbers ≥ 0; a ratio's numerator never exceeds its denominator; one-stop
+counts must satisfy the identities of DOMAIN.md §2. Every problem is reported in Vietnamese,
+keyed by the field it belongs to, so a form or an import can point at the exact cell.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from core.templatetags.vn import vn_number
+from criteria.models import Indicator
+from emulation.scores import scoring
+
+_WHOLE = re.compile(r"^\d+$")
+_DECIMAL = re.compile(r"^\d+([.,]\d+)?$")
+
+ONE_STOP_LABELS = {
+    "received": "Tổng tiếp nhận",
+    "received_online": "Tiếp nhận trực tuyến",
+    "received_direct": "Tiếp nhận trực tiếp, bưu chính",
+    "carried_over": "Kỳ trước chuyển qua",
+    "resolved": "Tổng đã giải quyết",
+    "resolved_ahead": "Giải quyết trước hạn",
+    "resolved_on_time": "Giải quyết đúng hạn",
+    "resolved_late": "Giải quyết quá hạn",
+    "in_progress": "Tổng đang giải quyết",
+    "in_progress_within": "Đang giải quyết trong hạn",
+    "in_progress_overdue": "Đang giải quyết quá hạn",
+}
+
+# (total, parts, the identity as a clerk reads it)
+IDENTITIES = [
+    (
+        "received",
+        ("received_online", "received_direct", "carried_over"),
+        "Tổng tiếp nhận = trực tuyến + trực tiếp, bưu chính + kỳ trước chuyển qua",
+    ),
+    (
+        "resolved",
+        ("resolved_ahead", "resolved_on_time", "resolved_late"),
+        "Tổng đã giải quyết = trước hạn + đúng hạn + quá hạn",
+    ),
+    ("in_progress", ("in_progress_within", "in_progress_overdue"), "Tổng đang giải quyết = trong hạn + quá hạn"),
+    ("received", ("resolved", "in_progress"), "Tổng tiếp nhận = tổng đã giải quyết + tổng đang giải quyết"),
+]
+
+
+class FigureError(ValueError):
+    """One bad value; the message is Vietnamese and says what is wanted."""
+
+
+def parse_count(raw) -> int | None:
+    """A whole number ≥ 0, or None when blank. Accepts ints, whole floats (Excel) and digit strings."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        raise FigureError("Phải là số nguyên không âm.")
+    if isinstance(raw, int):
+        if raw < 0:
+            raise FigureError("Không được là số âm.")
+        return raw
+    if isinstance(raw, float | Decimal):
+        if raw < 0:
+            raise FigureError("Không được là số âm.")
+        if raw != int(raw):
+            raise FigureError("Phải là số nguyên, không có phần thập phân.")
+        return int(raw)
+    text = str(raw).strip()
+    if _WHOLE.match(text):
+        return int(text)
+    if text.startswith("-") and _DECIMAL.match(text[1:]):
+        raise FigureError("Không được là số âm.")
+    if _DECIMAL.match(text):
+        raise FigureError("Phải là số nguyên, không có phần thập phân hay dấu phân cách.")
+    raise FigureError(f"“{text[:30]}” không phải là số.")
+
+
+def parse_decimal(raw, *, places: int = 2) -> Decimal | None:
+    """A number ≥ 0 with at most `places` decimals ("7,5" or "7.5"), or None when blank."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        raise FigureError("Phải là một số.")
+    text = str(raw).strip()
+    try:
+        number = Decimal(text.replace(",", ".")) if isinstance(raw, str) else Decimal(str(raw))
+    except InvalidOperation:
+        raise FigureError(f"“{text[:30]}” không phải là số.") from None
+    if not number.is_finite():
+        raise FigureError(f"“{text[:30]}” không phải là số.")
+    if number < 0:
+        raise FigureError("Không được là số âm.")
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise FigureError(f"Chỉ được tối đa {places} chữ số thập phân.")
+    return number.quantize(Decimal(1).scaleb(-places))
+
+
+@dataclass
+class EntryFigures:
+    """The cleaned figures of one indicator; fields the indicator does not use stay None."""
+
+    numerator: int | None = None
+    denominator: int | None = None
+    value: Decimal | None = None
+    self_score: Decimal | None = None
+    appraised_score: Decimal | None = None
+    explanation: str = ""
+
+
+@dataclass
+class Problems:
+    """Errors keyed by (indicator code or "one_stop", field name)."""
+
+    errors: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, where: str, field_name: str, message: str) -> None:
+        self.errors.setdefault((where, field_name), message)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+def uses_one_stop(indicator: Indicator) -> bool:
+    return indicator.figure_source != Indicator.FigureSource.MANUAL
+
+
+def input_fields(indicator: Indicator) -> tuple[str, ...]:
+    """The fields a person types for this indicator (one-stop ones come from the counts block)."""
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        return ("self_score", "explanation")
+    if indicator.measure == Indicator.Measure.PERCENT:
+        return () if uses_one_stop(indicator) else ("numerator", "denominator")
+    return ("value",)
+
+
+def figure_fields(indicator: Indicator) -> tuple[str, ...]:
+    """Every figure an entry of this indicator may hold, typed, derived or appraised.
+
+    Imports may give a one-stop indicator's numerator and denominator directly, and the
+    secretariat's appraised score of a qualitative one.
+    """
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        return ("self_score", "appraised_score", "explanation")
+    if indicator.measure == Indicator.Measure.PERCENT:
+        return ("numerator", "denominator")
+    return ("value",)
+
+
+SCORE_LABELS = {"self_score": "Điểm tự chấm", "appraised_score": "Điểm thẩm định"}
+
+
+def clean_entry(indicator: Indicator, raw: dict, problems: Problems) -> EntryFigures:
+    """Check the figures given in `raw` for one indicator (keys among figure_fields); problems are
+    added, cleaned values returned. Blank stays None: completeness is checked on submission."""
+    figures = EntryFigures(explanation=str(raw.get("explanation") or "").strip())
+    code = indicator.code
+    for name in figure_fields(indicator):
+        if name == "explanation" or name not in raw:
+            continue
+        try:
+            if name in ("numerator", "denominator"):
+                setattr(figures, name, parse_count(raw[name]))
+            elif name == "value" and indicator.measure == Indicator.Measure.COUNT:
+                count = parse_count(raw[name])
+                figures.value = None if count is None else Decimal(count)
+            else:
+                setattr(figures, name, parse_decimal(raw[name]))
+        except FigureError as exc:
+            problems.add(code, name, str(exc))
+    if figures.numerator is not None and figures.denominator is not None and figures.numerator > figures.denominator:
+        problems.add(
+            code, "numerator", f"Tử số ({figures.numerator}) không được lớn hơn mẫu số ({figures.denominator})."
+        )
+    for name, label in SCORE_LABELS.items():
+        score = getattr(figures, name)
+        if score is not None and score > indicator.points:
+            problems.add(code, name, f"{label} phải từ 0 đến {vn_number(indicator.points)}.")
+    return figures
+
+
+def clean_one_stop(raw: dict, problems: Problems) -> dict[str, int | None]:
+    """Check the one-stop counts and their identities; blank counts stay None."""
+    counts: dict[str, int | None] = {}
+    for name in ONE_STOP_LABELS:
+        try:
+            counts[name] = parse_count(raw.get(name))
+        except FigureError as exc:
+            problems.add("one_stop", name, str(exc))
+            counts[name] = None
+    if any(("one_stop", name) in problems.errors for name in ONE_STOP_LABELS):
+        return counts
+    if any(v is not None for v in counts.values()):
+        missing = [ONE_STOP_LABELS[n] for n, v in counts.items() if v is None]
+        if missing:
+            problems.add(
+                "one_stop", "received", "Cần nhập đủ các số liệu một cửa; còn thiếu: " + ", ".join(missing) + "."
+            )
+            return counts
+        for total, parts, identity in IDENTITIES:
+            if counts[total] != sum(counts[p] for p in parts):
+                shown = " + ".join(str(counts[p]) for p in parts)
+                problems.add("one_stop", total, f"Sai đẳng thức “{identity}”: {counts[total]} ≠ {shown}.")
+    return counts
+
+
+def derive_from_one_stop(indicator: Indicator, counts: dict[str, int | None]) -> tuple[int | None, int | None]:
+    """Numerator and denominator of a one-stop indicator (DOMAIN.md §2)."""
+    if counts.get("resolved") is None:
+        return None, None
+    ahead = counts["resolved_ahead"] or 0
+    if indicator.figure_source == Indicator.FigureSource.ONE_STOP_ON_TIME:
+        return ahead + (counts["resolved_on_time"] or 0), counts["resolved"]
+    return ahead, counts["resolved"]
+
+
+def missing_for_submission(indicator: Indicator, figures: EntryFigures, evidence_count: int) -> str | None:
+    """Why this entry cannot be submitted yet, or None when it is complete."""
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        if figures.self_score is None:
+            return "chưa tự chấm điểm"
+        if not figures.explanation:
+            return "chưa có giải trình"
+        if evidence_count == 0:
+            return "chưa có minh chứng"
+        return None
+    if indicator.measure == Indicator.Measure.PERCENT:
+        if figures.numerator is None or figures.denominator is None:
+            return "chưa có số liệu một cửa" if uses_one_stop(indicator) else "chưa nhập đủ tử số và mẫu số"
+        return None
+    return "chưa nhập giá trị" if figures.value is None else None
+
+
+def percent(numerator: int | None, denominator: int | None) -> Decimal | None:
+    """The ratio as a percentage with 2 decimals, rounded as the scores are; None for no data
+    (no numerator, or a zero denominator)."""
+    return scoring.percent(numerator, denominator) if numerator is not None else None
