@@ -5,3 +5,6 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "awards"
     verbose_name = "Khen thưởng"
+
+    def ready(self) -> None:
+        from awards import plan  # noqa: F401  (the plan's award forms: a section of every plan)

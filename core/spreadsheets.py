@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.templatetags.vn import vn_number
+from core.numbers import vn_number
 
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # A 5 MB zip can inflate a thousandfold; openpyxl would build all of it in memory.

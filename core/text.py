@@ -9,7 +9,7 @@ characters. Everything else — words, digits, dots, trailing zeros — is kept 
 import re
 import unicodedata
 
-from core.templatetags.vn import vn_number
+from core.numbers import vn_number
 
 # C0/C1 controls but tab and newline; bidirectional embeddings, overrides, isolates and marks; zero-width.
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

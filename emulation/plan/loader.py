@@ -1,4 +1,4 @@
-"""Load a plan data file (data/plans/*.yaml) into a campaign, its criteria and award forms.
+"""Load a plan data file (data/plans/*.yaml) into a campaign, its criteria and the sections other apps own.
 
 The file mirrors the plan section by section. Loading validates every object with the
 models' own rules before anything is written, in one transaction; a campaign whose code
@@ -11,11 +11,11 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from awards.models import AwardForm, AwardStandard, DossierPart
 from core.data_files import checked
 from criteria.models import Criterion, Indicator
 from criteria.services import indicator_version_record
 from emulation.plan.models import Assignment, Campaign, CampaignContent, LegalBasis, Milestone
+from emulation.plan.sections import plan_sections
 from units.models import Unit
 
 DEFAULT_MEASURE = {"ratio": "percent", "qualitative": "score"}
@@ -43,7 +43,8 @@ def _lines(items) -> str:
     return "\n".join(" ".join(str(item).split()) for item in items or [])
 
 
-def _text(value) -> str:
+def plan_text(value) -> str:
+    """A single-line text of the plan file, its spaces made single."""
     return " ".join(str(value or "").split())
 
 
@@ -73,7 +74,8 @@ def load_plan(*, data: dict) -> PlanLoadResult:
 
     campaign = _load_campaign(spec)
     _load_criteria(campaign, data.get("criteria") or [])
-    _load_award_forms(campaign, data.get("award_forms") or [])
+    for section in plan_sections():  # the parts other apps own: the award forms…
+        section.load(campaign, data.get(section.key) or [], _checked)
     return PlanLoadResult(campaign, created=True)
 
 
@@ -81,7 +83,7 @@ def _load_campaign(spec: dict) -> Campaign:
     issuer = _units_by_code([spec["issuing_unit"]], "campaign.issuing_unit")[0]
     campaign = Campaign(
         code=spec["code"],
-        title=_text(spec["title"]),
+        title=plan_text(spec["title"]),
         issuing_unit=issuer,
         document_number=spec.get("document_number"),
         document_symbol=spec.get("document_symbol", "KH-UBND"),
@@ -95,9 +97,9 @@ def _load_campaign(spec: dict) -> Campaign:
         report_deadline_day=spec.get("report_deadline_day", 5),
         purposes=_lines(spec.get("purposes")),
         requirements=_lines(spec.get("requirements")),
-        target_groups=_text(spec.get("target_groups")),
+        target_groups=plan_text(spec.get("target_groups")),
         progress=_lines(spec.get("progress")),
-        funding=_text(spec.get("funding")),
+        funding=plan_text(spec.get("funding")),
         recipients=_lines(spec.get("recipients")),
     )
     _checked(campaign, f"Phong trào {spec['code']}").save()
@@ -111,25 +113,25 @@ def _load_campaign(spec: dict) -> Campaign:
             number=item["number"],
             issued_on=item.get("issued_on"),
             issuer=item["issuer"],
-            title=_text(item["title"]),
+            title=plan_text(item["title"]),
         )
         _checked(basis, f"Căn cứ {item['number']}").save()
     for order, item in enumerate(spec.get("contents") or [], start=1):
-        content = CampaignContent(campaign=campaign, order=order, code=str(item["code"]), text=_text(item["text"]))
+        content = CampaignContent(campaign=campaign, order=order, code=str(item["code"]), text=plan_text(item["text"]))
         _checked(content, f"Nội dung {item['code']}").save()
     for order, item in enumerate(spec.get("assignments") or [], start=1):
         assignment = Assignment(
-            campaign=campaign, order=order, assignee=_text(item["assignee"]), duties=_lines(item.get("duties"))
+            campaign=campaign, order=order, assignee=plan_text(item["assignee"]), duties=_lines(item.get("duties"))
         )
         _checked(assignment, f"Phân công {order}").save()
     for order, item in enumerate(spec.get("milestones") or [], start=1):
         milestone = Milestone(
             campaign=campaign,
             order=order,
-            title=_text(item["title"]),
+            title=plan_text(item["title"]),
             due_date=item.get("due_date"),
-            responsible=_text(item.get("responsible")),
-            note=_text(item.get("note")),
+            responsible=plan_text(item.get("responsible")),
+            note=plan_text(item.get("note")),
         )
         _checked(milestone, f"Mốc {order}").save()
     return campaign
@@ -140,8 +142,8 @@ def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
         criterion = Criterion(
             campaign=campaign,
             code=str(spec["code"]),
-            name=_text(spec["name"]),
-            description=_text(spec.get("description")),
+            name=plan_text(spec["name"]),
+            description=plan_text(spec.get("description")),
             order=c_order,
         )
         _checked(criterion, f"Tiêu chí {spec['code']}").save()
@@ -151,11 +153,11 @@ def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
                 criterion=criterion,
                 campaign=campaign,
                 code=str(item["code"]),
-                name=_text(item["name"]),
+                name=plan_text(item["name"]),
                 kind=kind,
                 measure=item.get("measure", DEFAULT_MEASURE.get(kind, "")),
-                numerator_label=_text(item.get("numerator_label")),
-                denominator_label=_text(item.get("denominator_label")),
+                numerator_label=plan_text(item.get("numerator_label")),
+                denominator_label=plan_text(item.get("denominator_label")),
                 figure_source=item.get("figure_source", Indicator.FigureSource.MANUAL),
                 target=item.get("target"),
                 comparison=item.get("comparison", Indicator.Comparison.AT_LEAST),
@@ -169,45 +171,3 @@ def _load_criteria(campaign: Campaign, criteria: list[dict]) -> None:
             indicator_version_record(indicator=indicator, valid_from=campaign.start_date)
             if item.get("applies_to"):
                 indicator.applies_to.set(_units_by_code(item["applies_to"], f"Chỉ tiêu {item['code']}"))
-
-
-def _load_award_forms(campaign: Campaign, forms: list[dict]) -> None:
-    for f_order, spec in enumerate(forms, start=1):
-        form = AwardForm(
-            campaign=campaign,
-            code=spec["code"],
-            name=_text(spec["name"]),
-            level=spec["level"],
-            decided_by=_text(spec["decided_by"]),
-            proposed_by=_text(spec.get("proposed_by")),
-            for_collective=spec.get("for_collective", True),
-            for_individual=spec.get("for_individual", True),
-            quota=spec.get("quota"),
-            order=f_order,
-        )
-        _checked(form, f"Hình thức {spec['code']}").save()
-        for beneficiary, groups in (spec.get("standards") or {}).items():
-            order = 0
-            for requirement in ("required", "one_of"):
-                for item in groups.get(requirement) or []:
-                    order += 1
-                    standard = AwardStandard(
-                        award_form=form,
-                        beneficiary=beneficiary,
-                        requirement=requirement,
-                        text=_text(item["text"]),
-                        check_code=item.get("check", ""),
-                        order=order,
-                    )
-                    _checked(standard, f"Tiêu chuẩn {spec['code']}/{beneficiary} {order}").save()
-        for p_order, item in enumerate(spec.get("dossier_parts") or [], start=1):
-            part = DossierPart(
-                award_form=form,
-                code=item["code"],
-                name=_text(item["name"]),
-                confirmed_by=_text(item.get("confirmed_by")),
-                per_nominee=item.get("per_nominee", False),
-                is_required=item.get("required", True),
-                order=p_order,
-            )
-            _checked(part, f"Hồ sơ {spec['code']}/{item['code']}").save()

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
-from awards.models import AwardForm
 from criteria.models import Criterion, Indicator
 from emulation.plan.models import Campaign
+from emulation.plan.sections import plan_sections
 
 
 def campaigns_visible() -> QuerySet[Campaign]:
@@ -17,7 +17,6 @@ def campaign_page(code: str) -> Campaign:
     """The campaign with its plan loaded in a fixed number of queries; raises DoesNotExist."""
     indicators = Indicator.objects.prefetch_related("applies_to").order_by("order", "code")
     criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("order", "code")
-    awards = AwardForm.objects.prefetch_related("standards", "dossier_parts").order_by("order")
     campaign = (
         Campaign.objects.select_related("issuing_unit")
         .prefetch_related(
@@ -27,7 +26,7 @@ def campaign_page(code: str) -> Campaign:
             "milestones",
             "participants",
             Prefetch("criteria", queryset=criteria),
-            Prefetch("award_forms", queryset=awards),
+            *(name for section in plan_sections() for name in section.prefetch),
         )
         .get(code=code)
     )

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from emulation.plan import selectors
 from emulation.plan.models import Campaign
+from emulation.plan.sections import plan_sections
 
 
 @login_required
@@ -23,4 +24,5 @@ def campaign_detail(request: HttpRequest, code: str) -> HttpResponse:
     if not request.user.has_perm("emulation.view_campaign_page", campaign):
         raise Http404
     deadlines = [(month, campaign.report_deadline(month)) for month in campaign.months()]
-    return render(request, "emulation/campaign_detail.html", {"campaign": campaign, "deadlines": deadlines})
+    context = {"campaign": campaign, "deadlines": deadlines, "plan_sections": plan_sections()}
+    return render(request, "emulation/campaign_detail.html", context)

@@ -5,16 +5,12 @@ counts must satisfy the identities of DOMAIN.md §2. Every problem is reported i
 keyed by the field it belongs to, so a form or an import can point at the exact cell.
 """
 
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from core.templatetags.vn import vn_number
+from core import numbers
+from core.numbers import NumberInvalid, parse_count, parse_decimal, vn_number
 from criteria.models import Indicator
-from emulation.scores import scoring
-
-_WHOLE = re.compile(r"^\d+$")
-_DECIMAL = re.compile(r"^\d+([.,]\d+)?$")
 
 ONE_STOP_LABELS = {
     "received": "Tổng tiếp nhận",
@@ -47,54 +43,8 @@ IDENTITIES = [
 ]
 
 
-class FigureError(ValueError):
-    """One bad value; the message is Vietnamese and says what is wanted."""
-
-
-def parse_count(raw) -> int | None:
-    """A whole number ≥ 0, or None when blank. Accepts ints, whole floats (Excel) and digit strings."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, bool):
-        raise FigureError("Phải là số nguyên không âm.")
-    if isinstance(raw, int):
-        if raw < 0:
-            raise FigureError("Không được là số âm.")
-        return raw
-    if isinstance(raw, float | Decimal):
-        if raw < 0:
-            raise FigureError("Không được là số âm.")
-        if raw != int(raw):
-            raise FigureError("Phải là số nguyên, không có phần thập phân.")
-        return int(raw)
-    text = str(raw).strip()
-    if _WHOLE.match(text):
-        return int(text)
-    if text.startswith("-") and _DECIMAL.match(text[1:]):
-        raise FigureError("Không được là số âm.")
-    if _DECIMAL.match(text):
-        raise FigureError("Phải là số nguyên, không có phần thập phân hay dấu phân cách.")
-    raise FigureError(f"“{text[:30]}” không phải là số.")
-
-
-def parse_decimal(raw, *, places: int = 2) -> Decimal | None:
-    """A number ≥ 0 with at most `places` decimals ("7,5" or "7.5"), or None when blank."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, bool):
-        raise FigureError("Phải là một số.")
-    text = str(raw).strip()
-    try:
-        number = Decimal(text.replace(",", ".")) if isinstance(raw, str) else Decimal(str(raw))
-    except InvalidOperation:
-        raise FigureError(f"“{text[:30]}” không phải là số.") from None
-    if not number.is_finite():
-        raise FigureError(f"“{text[:30]}” không phải là số.")
-    if number < 0:
-        raise FigureError("Không được là số âm.")
-    if number != number.quantize(Decimal(1).scaleb(-places)):
-        raise FigureError(f"Chỉ được tối đa {places} chữ số thập phân.")
-    return number.quantize(Decimal(1).scaleb(-places))
+FigureError = NumberInvalid
+"""One bad value; the message is Vietnamese and says what is wanted (the portal's one number parser)."""
 
 
 @dataclass
@@ -235,4 +185,4 @@ def missing_for_submission(indicator: Indicator, figures: EntryFigures, evidence
 def percent(numerator: int | None, denominator: int | None) -> Decimal | None:
     """The ratio as a percentage with 2 decimals, rounded as the scores are; None for no data
     (no numerator, or a zero denominator)."""
-    return scoring.percent(numerator, denominator) if numerator is not None else None
+    return numbers.percent(numerator, denominator) if numerator is not None else None

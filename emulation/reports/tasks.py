@@ -1,15 +1,10 @@
-"""Celery tasks of the campaign: thin wrappers that take ids or dates and call one service."""
+"""Celery tasks of the monthly reports' beat jobs: thin wrappers that call one service.
+
+Registered under the names they had before the wings (emulation.tasks.*): the beat schedule keeps working.
+"""
 
 from celery import shared_task
 from django.utils import timezone
-
-
-@shared_task(name="emulation.tasks.run_import")
-def run_import(job_id: int) -> None:
-    """Run an Excel import job (emulation.reports.excel.importer); safe to run twice: a finished job is left alone."""
-    from emulation.reports.excel.importer import import_run
-
-    import_run(job_id=job_id)
 
 
 @shared_task(name="emulation.tasks.remind_due_soon")

@@ -7,7 +7,7 @@ and the unit totals of the period and of the month before.
 
 from fractions import Fraction
 
-from core.templatetags.vn import vn_number
+from core.numbers import vn_number
 from criteria.models import Indicator, IndicatorVersion
 from emulation.plan.periods import (
     MONTH,

@@ -12,6 +12,8 @@ from fractions import Fraction
 from functools import cache, cached_property
 from typing import NamedTuple
 
+from core.numbers import percent, ratio_round2, round2
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
@@ -141,23 +143,6 @@ NO_DATA, NO_BASIS, NO_TARGET, MET, FLOOR, ALL_OR_NOTHING, AT_MOST, PROPORTIONAL,
 REASONS = (NO_DATA, NO_BASIS, NO_TARGET, MET, FLOOR, ALL_OR_NOTHING, AT_MOST, PROPORTIONAL, APPRAISED, RISING, BASELINE)
 
 
-def round2(number: Fraction | Decimal | int) -> Decimal:
-    """Round half up to 2 decimals (rule 6), exactly: no float and no precision limit on the way."""
-    numerator, denominator = number.as_integer_ratio()
-    return _round2(numerator, denominator)
-
-
-def _round2(numerator: int, denominator: int) -> Decimal:
-    """numerator / denominator (denominator > 0) rounded half up to 2 decimals."""
-    whole, rest = divmod(100 * numerator, denominator)
-    if 2 * rest >= denominator:
-        whole += 1
-    return _CENTS[whole] if 0 <= whole <= 10000 else Decimal(whole).scaleb(-2)
-
-
-_CENTS = [Decimal(whole).scaleb(-2) for whole in range(10001)]  # 0.00 … 100.00, made once
-
-
 def period_value(rule: Rule, sums: Sums) -> Fraction | None:
     """Rule 1: the period's value, exactly; None means no data.
 
@@ -204,7 +189,7 @@ def score_sums(rule: Rule, sums: Sums, previous: Sums = NO_FIGURES) -> Score:
 def _score_ratio(rule: Rule, p: int, q: int) -> Score:
     """Rule 3 for a value of p / q (q > 0), in integers: a province's recompute scores half a million
     of these, and integer cross-multiplication is exact and several times faster than Fraction."""
-    value = _round2(p, q)
+    value = ratio_round2(p, q)
     if rule.target is None:
         return Score(value, True, None, rule.full_points, rule.points, None, NO_TARGET)
     tn, td = rule.target_ratio
@@ -218,12 +203,12 @@ def _score_ratio(rule: Rule, p: int, q: int) -> Score:
         points, reason = ZERO, ALL_OR_NOTHING
     elif at_most:  # value > target ≥ 0, so p > 0: points × target / value
         pn, pd = rule.points_ratio
-        points, reason = _round2(pn * tn * q, pd * td * p), AT_MOST
+        points, reason = ratio_round2(pn * tn * q, pd * td * p), AT_MOST
     elif tn == 0:
         points, reason = rule.full_points, MET
     else:  # points × value / target
         pn, pd = rule.points_ratio
-        points, reason = _round2(pn * p * td, pd * q * tn), PROPORTIONAL
+        points, reason = ratio_round2(pn * p * td, pd * q * tn), PROPORTIONAL
     return Score(value, True, met, points, rule.points, None, reason)
 
 
@@ -252,16 +237,6 @@ def total(scores: Iterable[Score]) -> Total:
     points = sum((s.points for s in counted), Decimal("0.00"))
     maximum = sum((s.max_points for s in counted), Decimal("0.00"))
     return Total(points=points, max_points=maximum, score=percent(points, maximum))
-
-
-def percent(part: int | Decimal | Fraction, whole: int | Decimal | Fraction) -> Decimal | None:
-    """part / whole × 100, exactly, rounded half up to 2 decimals (rule 6); None when whole is 0.
-
-    The one percentage of the portal: a ratio's value, a unit's score, a criterion's share."""
-    if not whole:
-        return None
-    (pn, pd), (wn, wd) = part.as_integer_ratio(), whole.as_integer_ratio()
-    return _round2(100 * pn * wd, pd * wn)
 
 
 def rank(scores: dict[object, Decimal | None]) -> dict[object, int | None]:

@@ -7,10 +7,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from core.queue import enqueue_on_commit
 from core.spreadsheets import NOT_XLSX, ZIP_SIGNATURE, size_problem
 from emulation.plan.models import Campaign
+from emulation.reports.excel.tasks import run_import
 from emulation.reports.models import ImportJob, MonthlyReport
-from emulation.reports.tasks import run_import
 
 
 class ImportRefused(Exception):
@@ -56,5 +57,5 @@ def import_job_create(
         accept=accept,
         created_by=actor,
     )
-    transaction.on_commit(lambda: run_import.delay(job.pk))
+    enqueue_on_commit(run_import, job.pk)
     return job

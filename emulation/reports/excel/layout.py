@@ -4,7 +4,7 @@ Shared by the writers (templates, export) and the checks (imports), so a column 
 renamed in both; docs/EXCEL.md describes the same layouts for the people who fill them.
 """
 
-from core.templatetags.vn import vn_number
+from core.numbers import vn_number
 from criteria.models import Indicator
 from emulation.reports import figures as fig
 

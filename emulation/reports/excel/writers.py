@@ -12,9 +12,9 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.numbers import vn_number
 from core.spreadsheets import month_text
 from core.table_export import BOLD, WRAP, header_cells, plain, put, workbook_bytes, xlsx_value
-from core.templatetags.vn import vn_number
 from criteria.models import Indicator
 from emulation.reports import figures as fig
 from emulation.reports.excel.layout import (

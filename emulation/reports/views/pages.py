@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.templatetags.vn import vn_number
+from core.numbers import vn_number
 from criteria.models import Indicator
 from emulation.plan.models import Campaign
 from emulation.reports import figures as fig
