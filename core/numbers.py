@@ -66,7 +66,9 @@ def parse_count(raw, *, maximum: int = COUNT_MAX) -> int | None:
     if text.startswith("-") and _DECIMAL.match(text[1:]):
         raise NumberInvalid("Không được là số âm.")
     if _GROUPED.match(text) or _ONE_GROUP.match(text):
-        raise NumberInvalid(f"Phải là số nguyên, gõ liền các chữ số, không có dấu chấm hay dấu phẩy (“{_shown(text)}”).")
+        raise NumberInvalid(
+            f"Phải là số nguyên, gõ liền các chữ số, không có dấu chấm hay dấu phẩy (“{_shown(text)}”)."
+        )
     if _DECIMAL.match(text):
         raise NumberInvalid("Phải là số nguyên, không có phần thập phân.")
     raise NumberInvalid(f"“{_shown(text)}” không phải là số.")

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from criteria.shapes import Shape, shape_of
+
 
 class Criterion(models.Model):
     campaign = models.ForeignKey(
@@ -197,13 +199,23 @@ class Indicator(models.Model):
             raise ValidationError(errors)
 
     @property
+    def shape(self) -> Shape:
+        """What its figures look like: which inputs it takes, how its value reads (criteria.shapes)."""
+        return shape_of(measure=self.measure, figure_source=self.figure_source)
+
+    @property
     def is_percent(self) -> bool:
-        return self.measure == self.Measure.PERCENT
+        return self.shape.is_ratio
+
+    @property
+    def is_rising(self) -> bool:
+        """Scored against the period before (or a baseline) rather than a fixed target."""
+        return self.kind == self.Kind.RISING
 
     @property
     def target_display(self) -> str:
         """The target as the plan states it: "≥ 99%", "100%", "Tăng so với kỳ trước", "8/10 điểm"."""
-        from core.templatetags.vn import vn_number
+        from core.numbers import vn_number
 
         if self.kind == self.Kind.RISING:
             return "Tăng so với kỳ trước"
@@ -227,7 +239,7 @@ class IndicatorVersion(models.Model):
 
     THRESHOLD_FIELDS = ("target", "comparison", "points", "scoring_rule", "floor", "baseline")
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="versions")
+    indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.CASCADE, related_name="versions")
     valid_from = models.DateField("áp dụng từ tháng", help_text="Ngày đầu tháng.")
     target = models.DecimalField("chỉ tiêu phấn đấu", max_digits=7, decimal_places=2, null=True, blank=True)
     comparison = models.CharField("so sánh", max_length=3, choices=Indicator.Comparison.choices)
@@ -236,7 +248,12 @@ class IndicatorVersion(models.Model):
     floor = models.DecimalField("ngưỡng sàn", max_digits=7, decimal_places=2, null=True, blank=True)
     baseline = models.DecimalField("giá trị gốc", max_digits=12, decimal_places=2, null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField("lúc", auto_now=True)
 

@@ -48,18 +48,19 @@ def _entries(report: MonthlyReport, u: int, m: int) -> dict[str, dict]:
     entries = {}
     for entry in report.entries.select_related("indicator"):
         indicator, k = entry.indicator, entry.indicator.order
-        if indicator.kind == indicator.Kind.QUALITATIVE:
+        shape = indicator.shape
+        if shape.is_score:
             entries[indicator.code] = {
                 "self_score": "9",
                 "explanation": "Tiếp nhận hồ sơ không giấy tại bộ phận một cửa.",
             }
-        elif indicator.measure == indicator.Measure.PERCENT and indicator.figure_source == "manual":
+        elif shape.is_ratio and not shape.one_stop:
             denominator = 20 + 3 * u + m % 4
             entries[indicator.code] = {
                 "numerator": str(denominator - (u + m + k) % 4),
                 "denominator": str(denominator),
             }
-        elif indicator.measure == indicator.Measure.COUNT:
+        elif shape.whole:
             entries[indicator.code] = {"value": str(40 + 4 * m + 3 * u + (u * m) % 7)}
     return entries
 

@@ -73,16 +73,12 @@ class Problems:
 
 
 def uses_one_stop(indicator: Indicator) -> bool:
-    return indicator.figure_source != Indicator.FigureSource.MANUAL
+    return indicator.shape.one_stop
 
 
 def input_fields(indicator: Indicator) -> tuple[str, ...]:
     """The fields a person types for this indicator (one-stop ones come from the counts block)."""
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return ("self_score", "explanation")
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return () if uses_one_stop(indicator) else ("numerator", "denominator")
-    return ("value",)
+    return indicator.shape.inputs
 
 
 def figure_fields(indicator: Indicator) -> tuple[str, ...]:
@@ -91,11 +87,7 @@ def figure_fields(indicator: Indicator) -> tuple[str, ...]:
     Imports may give a one-stop indicator's numerator and denominator directly, and the
     secretariat's appraised score of a qualitative one.
     """
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return ("self_score", "appraised_score", "explanation")
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return ("numerator", "denominator")
-    return ("value",)
+    return indicator.shape.figures
 
 
 SCORE_LABELS = {"self_score": "Điểm tự chấm", "appraised_score": "Điểm thẩm định"}
@@ -112,7 +104,7 @@ def clean_entry(indicator: Indicator, raw: dict, problems: Problems) -> EntryFig
         try:
             if name in ("numerator", "denominator"):
                 setattr(figures, name, parse_count(raw[name]))
-            elif name == "value" and indicator.measure == Indicator.Measure.COUNT:
+            elif name == "value" and indicator.shape.whole:
                 count = parse_count(raw[name])
                 figures.value = None if count is None else Decimal(count)
             else:
@@ -167,19 +159,7 @@ def derive_from_one_stop(indicator: Indicator, counts: dict[str, int | None]) ->
 
 def missing_for_submission(indicator: Indicator, figures: EntryFigures, evidence_count: int) -> str | None:
     """Why this entry cannot be submitted yet, or None when it is complete."""
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        if figures.self_score is None:
-            return "chưa tự chấm điểm"
-        if not figures.explanation:
-            return "chưa có giải trình"
-        if evidence_count == 0:
-            return "chưa có minh chứng"
-        return None
-    if indicator.measure == Indicator.Measure.PERCENT:
-        if figures.numerator is None or figures.denominator is None:
-            return "chưa có số liệu một cửa" if uses_one_stop(indicator) else "chưa nhập đủ tử số và mẫu số"
-        return None
-    return "chưa nhập giá trị" if figures.value is None else None
+    return indicator.shape.missing(figures, evidence_count)
 
 
 def percent(numerator: int | None, denominator: int | None) -> Decimal | None:

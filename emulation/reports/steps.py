@@ -6,7 +6,6 @@ wing's (emulation.scores.effects), so that reports never import scores.
 
 from django.utils import timezone
 
-from criteria.models import Indicator
 from emulation.reports import figures as fig
 from emulation.reports.models import MonthlyReport
 from emulation.reports.selectors import secretariat_users, unit_head_users
@@ -30,7 +29,7 @@ def _appraise(report: MonthlyReport, actor, *, appraisals: dict | None = None, *
     (FiguresInvalid: the transaction is rolled back, nothing is written)."""
     appraisals = appraisals or {}
     problems = fig.Problems()
-    entries = [e for e in report.entries.select_related("indicator") if e.indicator.kind == Indicator.Kind.QUALITATIVE]
+    entries = [e for e in report.entries.select_related("indicator") if e.indicator.shape.is_score]
     scores = {}
     for entry in entries:
         code = entry.indicator.code

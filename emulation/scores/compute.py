@@ -142,7 +142,7 @@ def compute(
             if not limited[indicator.pk] or unit_id in limited[indicator.pk]:
                 by_month = figures.get((unit_id, indicator.pk))
                 sums = _cook(recipe, by_month) if by_month else nothing
-                applicable.append((indicator.pk, indicator.kind == Indicator.Kind.RISING, sums))
+                applicable.append((indicator.pk, indicator.is_rising, sums))
         for period_key, current, previous in keys:
             scores = []
             for indicator_id, rising, sums in applicable:

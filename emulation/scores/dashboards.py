@@ -47,7 +47,7 @@ class Target:
     comparison: str
 
     def text(self, indicator: Indicator) -> str:
-        if indicator.kind == Indicator.Kind.RISING:
+        if indicator.is_rising:
             return "Tăng so với kỳ trước"
         if self.value is None:
             return "Không có"
@@ -157,11 +157,7 @@ def unit_dashboard(campaign: Campaign, unit: Unit, months: list[date], period: P
 
 
 def _series_unit(indicator: Indicator) -> str:
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return "%"
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return "điểm"
-    return ""
+    return indicator.shape.suffix.strip()
 
 
 def series_chart(series: IndicatorSeries, months: list[date]) -> dict:
@@ -179,7 +175,7 @@ def _line_chart(indicator: Indicator, lines: list[tuple[str, list[Cell]]], targe
         }
         for label, cells in lines
     ]
-    if any(t.value is not None for t in targets) and indicator.kind != Indicator.Kind.RISING:
+    if any(t.value is not None for t in targets) and not indicator.is_rising:
         datasets.append({"label": "Chỉ tiêu phấn đấu", "data": [_float(t.value) for t in targets], "target": 1})
     return {
         "type": "line",

@@ -79,13 +79,7 @@ def _n(value) -> str:
 
 def value_text(indicator: Indicator, value) -> str:
     """A period value as shown: 63,33% for a ratio, 150 for a count, 8,5 điểm for an appraisal."""
-    if value is None:
-        return "—"
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return f"{vn_number(value)}%"
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return f"{vn_number(value)} điểm"
-    return vn_number(value)
+    return indicator.shape.value_text(value)
 
 
 def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
@@ -94,7 +88,7 @@ def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
     sums = scoring.Sums.of(
         scoring.MonthFigures(e.numerator, e.denominator, e.value, e.appraised_score) for e in entries
     )
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
+    if indicator.shape.is_score:
         scores = [e.appraised_score for e in entries if e.appraised_score is not None]
         if not scores:
             return "Chưa có điểm thẩm định nào."
@@ -103,7 +97,7 @@ def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
         mean = round2(Fraction(sums.appraised) / sums.appraisals)
         parts = " + ".join(_n(s) for s in scores)
         return f"Trung bình điểm thẩm định = ({parts}) / {len(scores)} = {_n(mean)} điểm"
-    if indicator.measure == Indicator.Measure.PERCENT:
+    if indicator.shape.is_ratio:
         if not sums.denominator:
             return "Σ mẫu số = 0: không có số liệu."
         ratio = scoring.percent(sums.numerator, sums.denominator)

@@ -40,9 +40,9 @@ def score_explain(request: HttpRequest, unit_id: int, indicator_id: int, period:
         "value_text": sel.value_text(indicator, score.value),
         "value_formula": sel.value_formula(indicator, entries),
         "points_formula": sel.points_formula(score, indicator),
-        "is_rising": indicator.kind == indicator.Kind.RISING,
-        "is_percent": indicator.measure == indicator.Measure.PERCENT,
-        "is_qualitative": indicator.kind == indicator.Kind.QUALITATIVE,
+        "is_rising": indicator.is_rising,
+        "is_percent": indicator.shape.is_ratio,
+        "is_qualitative": indicator.shape.is_score,
     }
     if context["is_rising"]:
         before = sel.previous_period(period)
@@ -166,7 +166,9 @@ def score_indicator(request: HttpRequest, code: str, indicator_code: str) -> Htt
     months = dash.shown_months(campaign, overview.latest_accepted_month(campaign))
     data = dash.indicator_dashboard(campaign, indicator, units, months)
     if _wants_download(request):
-        tables = {"theo-don-vi": lambda: downloads.indicator_units_table(indicator, data["rows"], data["targets"], months)}
+        tables = {
+            "theo-don-vi": lambda: downloads.indicator_units_table(indicator, data["rows"], data["targets"], months)
+        }
         return _download(request, tables, f"{campaign.code}-chi-tieu-{indicator.code}", "")
     context = {"campaign": campaign, "indicator": indicator, "months": months, "sees_all": sees_all}
     return render(request, "emulation/score_indicator.html", context | data)

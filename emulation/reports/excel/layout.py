@@ -6,7 +6,6 @@ renamed in both; docs/EXCEL.md describes the same layouts for the people who fil
 
 from core.numbers import vn_number
 from criteria.models import Indicator
-from emulation.reports import figures as fig
 
 TEMPLATE_UNIT_LABEL, TEMPLATE_MONTH_LABEL = "Mã đơn vị", "Tháng"
 LONG_HEADER = ("Mã đơn vị", "Tháng", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Giá trị")
@@ -68,21 +67,13 @@ NO_DOSSIERS = "Không có hồ sơ"
 
 
 def how_to_fill(indicator: Indicator) -> str:
-    if fig.uses_one_stop(indicator):
-        return "Tính từ trang “Một cửa”"
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        return f"Tự chấm điểm (0–{vn_number(indicator.points)}) và giải trình"
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return "Tử số và mẫu số (số nguyên)"
-    return "Giá trị (số nguyên)"
+    return indicator.shape.how_to_fill(indicator.points)
 
 
 def target_text(indicator: Indicator) -> str:
     if indicator.target is None:
-        return "Tăng so với kỳ trước" if indicator.kind == Indicator.Kind.RISING else ""
-    sign = "≥" if indicator.comparison == Indicator.Comparison.AT_LEAST else "≤"
-    if indicator.measure == Indicator.Measure.PERCENT:
-        return f"{sign} {vn_number(indicator.target)}%"
-    if indicator.measure == Indicator.Measure.SCORE:
+        return "Tăng so với kỳ trước" if indicator.is_rising else ""
+    if indicator.shape.is_score:
         return f"Đạt từ {vn_number(indicator.target)}/{vn_number(indicator.points)} điểm"
-    return f"{sign} {vn_number(indicator.target)}"
+    sign = "≥" if indicator.comparison == Indicator.Comparison.AT_LEAST else "≤"
+    return f"{sign} {indicator.shape.value_text(indicator.target)}"

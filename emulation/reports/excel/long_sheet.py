@@ -140,23 +140,20 @@ class _LongChecker:
 
     def _figures(self, row, indicator: Indicator) -> tuple[int | None, int | None, Decimal | None] | None:
         cells, code, ok = row.cells, indicator.code, True
-        if indicator.measure == Indicator.Measure.PERCENT:
-            unused, why = (COL_VALUE,), f"Chỉ tiêu {code} là tỷ lệ: nhập Tử số và Mẫu số, để trống cột này."
-        elif indicator.kind == Indicator.Kind.QUALITATIVE:
-            unused, why = (COL_NUM, COL_DEN), f"Chỉ tiêu {code} là định tính: nhập điểm thẩm định ở cột Giá trị."
+        shape = indicator.shape
+        if shape.is_ratio:
+            why = f"Chỉ tiêu {code} là tỷ lệ: nhập Tử số và Mẫu số, để trống cột này."
+        elif shape.is_score:
+            why = f"Chỉ tiêu {code} là định tính: nhập điểm thẩm định ở cột Giá trị."
         else:
-            unused, why = (COL_NUM, COL_DEN), f"Chỉ tiêu {code} là số lượng: nhập cột Giá trị, để trống cột này."
-        for column in unused:
-            if cells[column] is not None:
+            why = f"Chỉ tiêu {code} là số lượng: nhập cột Giá trị, để trống cột này."
+        used = {FIELD_COLUMN[name] for name in shape.imported}
+        for column in (COL_NUM, COL_DEN, COL_VALUE):
+            if column not in used and cells[column] is not None:
                 self.error(row, column, why)
                 ok = False
         # The secretariat's figure for a qualitative indicator is its appraised score.
-        if indicator.measure == Indicator.Measure.PERCENT:
-            raw = {"numerator": cells[COL_NUM], "denominator": cells[COL_DEN]}
-        elif indicator.kind == Indicator.Kind.QUALITATIVE:
-            raw = {"appraised_score": cells[COL_VALUE]}
-        else:
-            raw = {"value": cells[COL_VALUE]}
+        raw = {name: cells[FIELD_COLUMN[name]] for name in shape.imported}
         problems = fig.Problems()
         figures = fig.clean_entry(indicator, raw, problems)
         for (_, name), message in problems.errors.items():
@@ -167,7 +164,7 @@ class _LongChecker:
                 ok = False
         if problems or not ok:
             return None
-        value = figures.appraised_score if indicator.kind == Indicator.Kind.QUALITATIVE else figures.value
+        value = figures.appraised_score if shape.is_score else figures.value
         return figures.numerator, figures.denominator, value
 
 
@@ -206,12 +203,13 @@ def long_rows_check(*, campaign: Campaign, source: BinaryIO, progress: Progress 
 
 
 def _row_changes(entry: ReportEntry, row: LongRow) -> dict[str, tuple[str, object]]:
-    """Field → (column, new value) of what the row would change in the entry."""
-    if row.indicator.measure == Indicator.Measure.PERCENT:
-        wanted = {"numerator": (COL_NUM, row.numerator), "denominator": (COL_DEN, row.denominator)}
-    elif row.indicator.kind == Indicator.Kind.QUALITATIVE:
-        # The secretariat's figure for a qualitative indicator is its appraised score.
-        wanted = {"appraised_score": (COL_VALUE, row.value)}
-    else:
-        wanted = {"value": (COL_VALUE, row.value)}
+    """Field → (column, new value) of what the row would change in the entry (for a qualitative indicator
+    the row's value is the secretariat's appraised score)."""
+    given = {
+        "numerator": row.numerator,
+        "denominator": row.denominator,
+        "value": row.value,
+        "appraised_score": row.value,
+    }
+    wanted = {name: (FIELD_COLUMN[name], given[name]) for name in row.indicator.shape.imported}
     return {name: (column, new) for name, (column, new) in wanted.items() if getattr(entry, name) != new}

@@ -15,7 +15,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.numbers import vn_number
 from core.spreadsheets import month_text
 from core.table_export import BOLD, WRAP, header_cells, plain, put, workbook_bytes, xlsx_value
-from criteria.models import Indicator
 from emulation.reports import figures as fig
 from emulation.reports.excel.layout import (
     EXPORT_HEADER,
@@ -189,7 +188,7 @@ def export_workbook(entries: Iterable, title: str) -> bytes:
     for row, entry in enumerate(entries, start=3):
         report, indicator = entry.report, entry.indicator
         rate = None
-        if indicator.measure == Indicator.Measure.PERCENT and entry.denominator is not None:
+        if indicator.shape.is_ratio and entry.denominator is not None:
             # DOMAIN.md §2: a zero denominator is "no dossiers", never 0% or 100%.
             rate = (
                 NO_DOSSIERS if entry.denominator == 0 else xlsx_value(fig.percent(entry.numerator, entry.denominator))
