@@ -259,6 +259,13 @@ class ImportJob(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    COLOURS = {Status.PENDING: "secondary", Status.RUNNING: "primary", Status.DONE: "success", Status.FAILED: "danger"}
+
+    @property
+    def colour(self) -> str:
+        """Its status badge's colour (templates/partials/status_badge.html)."""
+        return self.COLOURS[self.status]
+
     @property
     def progress_percent(self) -> int:
         if self.status in (self.Status.DONE, self.Status.FAILED):

@@ -10,7 +10,7 @@ from criteria.models import Indicator
 from emulation.plan.models import Campaign
 from emulation.reports.models import Evidence, MonthlyReport, ReportEntry, ReportStatus, ReportTransition
 from emulation.reports.permissions import can_follow_reports
-from emulation.reports.workflow import EDITABLE, REPORT_WORKFLOW, SENT
+from emulation.reports.workflow import EDITABLE, SENT
 from units.models import Official
 from units.selectors import units_headed_by
 
@@ -173,14 +173,12 @@ def report_matrix(campaign: Campaign, units: list, today: date) -> dict:
 
     Two queries whatever the number of units and months (the reports, the latest urge per cell).
     Returns {"columns": [{month, deadline, sent}], "rows": [{unit, cells, sent, late}]}; a cell is
-    {month, deadline, report (or None), label, badge (the state's colour, None when there is no
-    report), sent, late, last_urged (datetime or None), urgeable (not sent, deadline past or within 7 days)}.
+    {month, deadline, report (or None), label, where (the cell named for screen readers), sent, late, last_urged (datetime or None), urgeable (not sent, deadline past or within 7 days)}.
     """
     from django.db.models import Max
 
     from emulation.reports.models import ReportReminder
 
-    colours = {state.value: state.colour for state in REPORT_WORKFLOW.states}
     months = [month for month in campaign.months() if month <= today]
     deadlines = {month: campaign.report_deadline(month) for month in months}
     unit_ids = [unit.pk for unit in units]
@@ -210,7 +208,7 @@ def report_matrix(campaign: Campaign, units: list, today: date) -> dict:
                     "deadline": deadline,
                     "report": report,
                     "label": report.get_status_display() if report else "Chưa có",
-                    "badge": colours[report.status] if report else None,
+                    "where": f"{unit.short_name}, tháng {month:%m/%Y}: ",
                     "sent": sent,
                     "late": report.is_late(today) if report else today > deadline,
                     "last_urged": last_urged.get((unit.pk, month)),

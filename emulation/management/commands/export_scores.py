@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.table_export import csv_cell
 from emulation.models import Campaign, IndicatorScore, UnitScore
 from emulation.plan.periods import Period, PeriodInvalid, parse_period
 from emulation.reports.selectors import applicable_indicators
@@ -13,10 +14,6 @@ from emulation.scores.overview import latest_accepted_month
 
 HEADER = ["ma_don_vi", "ma_chi_tieu", "gia_tri", "dat", "diem", "diem_toi_da", "thu_hang"]
 TOTAL_CODE = "TONG"
-
-
-def _two(number: Decimal | None) -> str:
-    return "" if number is None else f"{number.quantize(Decimal('0.01'))}"
 
 
 def score_rows(campaign: Campaign, period: Period) -> list[list]:
@@ -50,14 +47,6 @@ def score_rows(campaign: Campaign, period: Period) -> list[list]:
             total_rows.append([unit.code, TOTAL_CODE, None, None, zero, zero, None])
     # Every unit's indicator rows, then one TONG row per unit (the layout).
     return rows + total_rows
-
-
-def _csv_cell(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, Decimal):
-        return _two(cell)
-    return str(cell)
 
 
 class Command(BaseCommand):
@@ -99,7 +88,7 @@ class Command(BaseCommand):
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(HEADER)
         for row in rows:
-            writer.writerow([_csv_cell(cell) for cell in row])
+            writer.writerow([csv_cell(cell, places=2) for cell in row])
 
     def _write_xlsx(self, rows: list[list], output: Path, period: Period) -> None:
         from openpyxl import Workbook
