@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint serve worker beat system-packages migrate demo clean
+.PHONY: setup run test lint serve worker beat system-packages migrate demo translations clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ run: demo
 
 test: setup
 	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# After editing locale/*/LC_MESSAGES/*.po: rewrite the committed .mo files (pure Python, no GNU gettext).
+translations: setup
+	$(DEV_ENV) $(PY) manage.py compile_translations
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -53,7 +53,9 @@ class AwardStandard(models.Model):
         REQUIRED = "required", "Bắt buộc"
         ONE_OF = "one_of", "Đạt một trong các tiêu chuẩn"
 
-    award_form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="standards")
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name="hình thức khen thưởng", on_delete=models.CASCADE, related_name="standards"
+    )
     beneficiary = models.CharField("đối tượng", max_length=12, choices=Beneficiary.choices)
     requirement = models.CharField("yêu cầu", max_length=10, choices=Requirement.choices)
     text = models.TextField("tiêu chuẩn")
@@ -75,7 +77,9 @@ class AwardStandard(models.Model):
 
 
 class DossierPart(models.Model):
-    award_form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="dossier_parts")
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name="hình thức khen thưởng", on_delete=models.CASCADE, related_name="dossier_parts"
+    )
     code = models.SlugField("mã", max_length=30, help_text="Ví dụ to-trinh, bao-cao-thanh-tich, bien-ban.")
     name = models.CharField("thành phần hồ sơ", max_length=300)
     confirmed_by = models.CharField("xác nhận/ký", max_length=200, blank=True)

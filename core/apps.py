@@ -15,6 +15,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import permissions  # registers the shared rules
+        from core.converters import converters_register
+
+        converters_register()
         from core.panels import Panel, panel_register
 
         def admin_panel(request, today):

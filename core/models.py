@@ -5,7 +5,9 @@ from django.db import models
 
 
 class Notification(models.Model):
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhận", on_delete=models.CASCADE, related_name="notifications"
+    )
     kind = models.CharField("loại", max_length=40)
     title = models.CharField("tiêu đề", max_length=300)
     body = models.TextField("nội dung", blank=True)

@@ -20,6 +20,7 @@ from django.db.models import Model
 
 from core.notifications import notify
 from core.text import text_clean
+from core.versions import version_check
 
 
 class TransitionRefused(Exception):
@@ -72,6 +73,8 @@ class Workflow:
     notice_values: Callable[[Model, object, str], dict]
     """The values a notice's templates need: (record, actor, reason) → dict."""
     url: Callable[[Model], str]
+    changes_since: Callable | None = None
+    """(record, seen_at) → what changed since a page showed it, for a step refused as stale (core.versions)."""
     checks: dict[str, Callable] = field(default_factory=dict)
     effects: dict[str, Effect] = field(default_factory=dict)
     recipients: dict[str, Callable] = field(default_factory=dict)
@@ -153,14 +156,29 @@ REASON_MAX = 2000
 
 
 @transaction.atomic
-def transition_apply(*, workflow: Workflow, obj: Model, action: str, actor, reason: str = "", **inputs) -> Model:
+def transition_apply(
+    *,
+    workflow: Workflow,
+    obj: Model,
+    action: str,
+    actor,
+    reason: str = "",
+    based_on: int | None = None,
+    seen_at=None,
+    **inputs,
+) -> Model:
     """Move `obj` along `workflow` by `action`: lock it, check, change its state, record the step, run
     the effects and notify. Raises TransitionRefused (nothing written) when the action is unknown,
     not possible from the current state, not allowed to `actor`, lacks a required reason, or a
     named check fails (checks may raise their own errors too). `inputs` are handed to the checks
-    and effects (e.g. the secretariat's appraisal scores on acceptance).
+    and effects (e.g. the secretariat's appraisal scores on acceptance). A record with a `version`
+    refuses a step based on an older one (`based_on`, from the page: StaleVersion) and gets a new one.
     """
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+    versioned = hasattr(obj, "version")
+    if versioned:
+        changes = workflow.changes_since or (lambda record, seen: [])
+        version_check(current=obj.version, based_on=based_on, changes=lambda: changes(obj, seen_at))
     transition = workflow.by_action.get(action)
     if transition is None:
         raise TransitionRefused("Thao tác không hợp lệ.")
@@ -184,7 +202,10 @@ def transition_apply(*, workflow: Workflow, obj: Model, action: str, actor, reas
             later.append(effect.run)
         else:
             effect.run(obj, actor, source=source, **inputs)
+    if versioned:
+        obj.version += 1
     obj._history_user = actor
+    obj._change_reason = transition.label[:100]
     obj.save()
     workflow.record(obj=obj, action=action, source=source, target=obj.status, actor=actor, reason=reason)
     for run in later:

@@ -2,13 +2,14 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import DeletionSummaryMixin
+from core.forms import DECIMAL_INPUTS
+from core.versions import StaleVersion, version_check, version_read
 from criteria.models import Criterion, Indicator, IndicatorVersion
+from criteria.selectors import indicator_changes_since
 from criteria.services import indicator_version_record
 
 
@@ -26,8 +27,8 @@ class IndicatorInlineFormSet(forms.BaseInlineFormSet):
             seen.add(code)
 
 
-# Thresholds are typed the Vietnamese way ("97,5"); a dot is accepted too.
-LOCALIZED_DECIMALS = {models.DecimalField: {"localize": True}}
+# Thresholds are typed the Vietnamese way ("97,5"); a dot is accepted too: the portal's one number parser.
+DECIMALS = {models.DecimalField: DECIMAL_INPUTS}
 
 
 class IndicatorInline(admin.StackedInline):
@@ -46,7 +47,7 @@ class IndicatorInline(admin.StackedInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(DeletionSummaryMixin, admin.ModelAdmin):
     list_display = ["code", "name", "campaign", "order"]
     list_filter = ["campaign"]
     search_fields = ["code", "name"]
@@ -60,6 +61,8 @@ class IndicatorAdminForm(forms.ModelForm):
         input_formats=["%m/%Y", "%Y-%m"],
         help_text="Dạng MM/YYYY. Các tháng trước giữ chỉ tiêu, điểm cũ. Để trống: từ tháng đầu của phong trào.",
     )
+    based_on = forms.IntegerField(label="Phiên bản đang sửa", widget=forms.HiddenInput, required=False)
+    """The indicator's version this page showed: a save based on an older one is refused (core.versions)."""
 
     class Meta:
         model = Indicator
@@ -84,6 +87,7 @@ class IndicatorAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["based_on"].initial = self.instance.version
         if self.instance.pk:
             # A change applies from this month unless the admin says otherwise.
             months = self.instance.criterion.campaign.months()
@@ -101,18 +105,37 @@ class IndicatorAdminForm(forms.ModelForm):
             raise ValidationError("Tháng áp dụng phải nằm trong thời gian của phong trào.")
         return month
 
+    def clean(self):
+        """Refuse a save based on an older version of the indicator, listing what changed since."""
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        current = Indicator.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        based_on = version_read(self.data.get("based_on"))
+        try:
+            version_check(
+                current=current, based_on=based_on, changes=lambda: indicator_changes_since(self.instance, based_on)
+            )
+        except StaleVersion as exc:
+            lines = [f"{c['at']:%d/%m/%Y %H:%M} {c['user']}: {c['what']} {c['old']} → {c['new']}" for c in exc.changes]
+            # Nothing is lost: the page keeps what was typed; saving again is based on what is there now.
+            self.data = self.data.copy()
+            self.data["based_on"] = str(current)
+            raise ValidationError([str(exc), *lines]) from None
+        return cleaned
+
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(DeletionSummaryMixin, SimpleHistoryAdmin):
     form = IndicatorAdminForm
     list_display = ["code", "name", "campaign", "kind", "target", "points", "scoring_rule"]
     list_filter = ["campaign", "kind", "criterion"]
     search_fields = ["code", "name"]
     list_select_related = ["campaign", "criterion"]
     filter_horizontal = ["applies_to"]
-    formfield_overrides = LOCALIZED_DECIMALS
+    formfield_overrides = DECIMALS
     fieldsets = [
-        (None, {"fields": ["criterion", ("code", "order"), "name"]}),
+        (None, {"fields": ["criterion", ("code", "order"), "name", "based_on"]}),
         ("Cách đo", {"fields": [("kind", "measure"), "figure_source", "numerator_label", "denominator_label"]}),
         (
             "Chỉ tiêu và điểm",
@@ -120,43 +143,6 @@ class IndicatorAdmin(SimpleHistoryAdmin):
         ),
         ("Phạm vi", {"fields": ["applies_to"]}),
     ]
-
-    change_form_template = "admin/criteria/indicator/change_form.html"
-
-    def get_urls(self):
-        preview = self.admin_site.admin_view(self.preview_view)
-        return [path("<int:object_id>/xem-truoc/", preview, name="criteria_indicator_preview"), *super().get_urls()]
-
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """Before saving: how every unit's points and rank would move under the thresholds typed in."""
-        from emulation.score_service import latest_period, threshold_change_preview
-
-        indicator = self.get_object(request, object_id)
-        if indicator is None or request.method != "POST" or not self.has_change_permission(request, indicator):
-            raise Http404
-        form = self.get_form(request, indicator, change=True)(request.POST, instance=indicator)
-        context = {
-            **self.admin_site.each_context(request),
-            "indicator": indicator,
-            "form": form,
-            "title": f"Xem trước thay đổi chỉ tiêu {indicator.code}",
-            "opts": self.model._meta,
-        }
-        if form.is_valid():
-            campaign = indicator.criterion.campaign
-            valid_from = form.cleaned_data.get("effective_from") or campaign.start_date
-            proposed = IndicatorVersion(
-                indicator=indicator,
-                valid_from=valid_from.replace(day=1),
-                **{name: form.cleaned_data[name] for name in IndicatorVersion.THRESHOLD_FIELDS},
-            )
-            period = latest_period(campaign)
-            context |= {
-                "period": period,
-                "valid_from": proposed.valid_from,
-                "rows": threshold_change_preview(indicator=indicator, proposed=proposed, period=period),
-            }
-        return render(request, "admin/criteria/indicator/preview.html", context)
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
@@ -167,7 +153,8 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(IndicatorVersion)
 class IndicatorVersionAdmin(admin.ModelAdmin):
-    """Read-only record of what was in force when; versions are written by the indicator page."""
+    """Read-only record of what was in force when; versions are written by the indicator page. A version
+    may be deleted (the months it governed fall back to the one before), but never an indicator's last."""
 
     list_display = ["indicator", "valid_from", "target", "points", "scoring_rule", "floor", "created_by", "created_at"]
     list_filter = ["indicator__campaign", "indicator"]
@@ -178,3 +165,8 @@ class IndicatorVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and not obj.indicator.versions.exclude(pk=obj.pk).exists():
+            return False
+        return super().has_delete_permission(request, obj)

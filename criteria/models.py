@@ -125,6 +125,12 @@ class Indicator(models.Model):
         help_text="Để trống: áp dụng cho mọi đơn vị tham gia phong trào.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    version = models.PositiveIntegerField(
+        "phiên bản",
+        default=0,
+        editable=False,
+        help_text="Tăng mỗi lần lưu: một trang sửa mở trước lần lưu của người khác không ghi đè được.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -159,6 +165,8 @@ class Indicator(models.Model):
 
     def save(self, *args, **kwargs):
         self.campaign_id = self.criterion.campaign_id
+        if self.pk is not None:
+            self.version += 1
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

@@ -28,7 +28,17 @@ def indicator_version_record(*, indicator: Indicator, valid_from: date, actor=No
     )
     latest = indicator.versions.order_by("-valid_from").first()
     if latest is not None and latest.pk != version.pk:
+        indicator_thresholds_restore(indicator=indicator, latest=latest)
+    return version
+
+
+def indicator_thresholds_restore(*, indicator: Indicator, latest: IndicatorVersion | None = None) -> None:
+    """Make the indicator's own threshold fields show its latest version again (after a later-dated save,
+    or after a version is deleted)."""
+    latest = latest or indicator.versions.order_by("-valid_from").first()
+    if latest is None:
+        return
+    if any(getattr(indicator, name) != getattr(latest, name) for name in IndicatorVersion.THRESHOLD_FIELDS):
         for name in IndicatorVersion.THRESHOLD_FIELDS:
             setattr(indicator, name, getattr(latest, name))
         indicator.save()
-    return version

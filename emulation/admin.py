@@ -20,6 +20,7 @@ from emulation.models import (
     ReportTransition,
     UnitScore,
 )
+from emulation.scores import admin as scores_admin  # noqa: F401  (the indicator page with its score preview)
 
 
 class LegalBasisInline(admin.TabularInline):

@@ -1,18 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import DeletionSummaryMixin
 from units.models import Official, Position, Unit
 
 
 class OfficialInline(admin.TabularInline):
     model = Official
-    fields = ["full_name", "position", "leadership", "is_active"]
+    fields = ["full_name", "sex", "position", "leadership", "is_active"]  # every required field, or it is saved empty
     extra = 0
     show_change_link = True
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(DeletionSummaryMixin, SimpleHistoryAdmin):
     list_display = ["code", "name", "short_name", "kind", "parent", "order", "is_active"]
     list_filter = ["kind", "is_active"]
     list_editable = ["order"]

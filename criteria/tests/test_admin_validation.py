@@ -38,8 +38,9 @@ def on_time(campaign) -> Indicator:
     ("changes", "message"),
     [
         ({"target": "101"}, "Chỉ tiêu tỷ lệ phải nằm trong khoảng 0–100%."),
-        ({"target": "-1"}, "Chỉ tiêu tỷ lệ phải nằm trong khoảng 0–100%."),
-        ({"points": "-5"}, "Điểm tối đa không được âm."),
+        # The portal's one number parser refuses a sign before the model's rules are asked.
+        ({"target": "-1"}, "Không được là số âm."),
+        ({"points": "-5"}, "Không được là số âm."),
         ({"floor": "99.5"}, "Ngưỡng sàn không được cao hơn chỉ tiêu phấn đấu."),
         ({"code": "1.2a"}, "Phong trào này đã có một chỉ tiêu cùng mã."),
         ({"measure": "count"}, "Đơn vị đo không phù hợp với loại chỉ tiêu."),
@@ -177,8 +178,11 @@ def test_the_admin_previews_how_points_and_ranks_would_move_before_saving(client
     page = client.post(url, _indicator_form(indicator, target="90", effective_from="01/2026")).content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "Nếu áp dụng từ tháng 01/2026" in text
-    assert "VP 4,50 5,00 90,00 100,00 2 1 (lên)" in text
-    assert "KTHTDT 4,75 5,00 95,00 100,00 1 1" in text
+    # The rows whose points or rank move are marked (and shaded), the others not.
+    assert "2 đơn vị thay đổi điểm hoặc thứ hạng" in text
+    assert "VP (thay đổi) 4,50 5,00 90,00 100,00 2 1 (lên)" in text
+    assert "KTHTDT (thay đổi) 4,75 5,00 95,00 100,00 1 1" in text
+    assert "VHXH 0,00 0,00 — — — —" in text and page.count('class="preview-moves"') == 2
     indicator.refresh_from_db()
     assert indicator.target == 100 and indicator.versions.count() == 1
     assert client.get(url).status_code == 404  # a preview is asked with the typed values, by POST

@@ -116,7 +116,9 @@ class Campaign(models.Model):
 
 
 class LegalBasis(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="legal_bases")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="legal_bases"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     doc_type = models.CharField("loại văn bản", max_length=50, default="Kế hoạch")
     number = models.CharField("số, ký hiệu", max_length=50, help_text="Ví dụ 2481/KH-UBND.")
@@ -134,7 +136,7 @@ class LegalBasis(models.Model):
 
 
 class CampaignContent(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="contents")
+    campaign = models.ForeignKey(Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="contents")
     code = models.CharField("mục", max_length=10, help_text="Ví dụ 2.1.")
     text = models.TextField("nội dung")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
@@ -158,7 +160,9 @@ class CampaignContent(models.Model):
 class Assignment(models.Model):
     """Section V of a plan: who does what."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assignments")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="assignments"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     assignee = models.CharField("đơn vị thực hiện", max_length=300)
     duties = models.TextField("nhiệm vụ", help_text="Mỗi nhiệm vụ một dòng.")
@@ -177,7 +181,9 @@ class Assignment(models.Model):
 
 
 class Milestone(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="milestones")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="milestones"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     title = models.CharField("mốc", max_length=300)
     due_date = models.DateField("thời hạn", null=True, blank=True, help_text="Để trống nếu chưa ấn định.")

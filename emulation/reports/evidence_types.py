@@ -53,13 +53,14 @@ def detect(upload) -> str | None:
     return None
 
 
-def sniff_evidence_type(upload) -> str:
-    """The content type of an allowed file whose name matches its content; raises EvidenceTypeError."""
+def sniff_evidence_type(upload, *, name: str | None = None) -> str:
+    """The content type of an allowed file whose name (`name`, default the upload's) matches its content;
+    raises EvidenceTypeError."""
     kind = detect(upload)
     if kind is None:
         raise EvidenceTypeError("không phải PDF, ảnh, .xlsx hay .docx (hệ thống kiểm tra nội dung tệp, không chỉ tên).")
     content_type, extensions = ALLOWED[kind]
-    name = (upload.name or "").lower()
+    name = (name if name is not None else upload.name or "").lower()
     if not any(name.endswith(ext) for ext in extensions):
         raise EvidenceTypeError(f"nội dung là tệp {kind.upper()} nhưng tên tệp có đuôi khác; hãy đặt đúng đuôi tệp.")
     return content_type

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 from core import numbers
 from core.numbers import NumberInvalid, parse_count, parse_decimal, vn_number
+from core.text import TextInvalid, text_clean
 from criteria.models import Indicator
+from emulation.reports.models import EXPLANATION_MAX
 
 ONE_STOP_LABELS = {
     "received": "Tổng tiếp nhận",
@@ -96,8 +98,13 @@ SCORE_LABELS = {"self_score": "Điểm tự chấm", "appraised_score": "Điểm
 def clean_entry(indicator: Indicator, raw: dict, problems: Problems) -> EntryFigures:
     """Check the figures given in `raw` for one indicator (keys among figure_fields); problems are
     added, cleaned values returned. Blank stays None: completeness is checked on submission."""
-    figures = EntryFigures(explanation=str(raw.get("explanation") or "").strip())
     code = indicator.code
+    try:
+        explanation = text_clean(raw.get("explanation"), max_length=EXPLANATION_MAX, label="Giải trình").strip()
+    except TextInvalid as exc:
+        problems.add(code, "explanation", str(exc))
+        explanation = ""
+    figures = EntryFigures(explanation=explanation)
     for name in figure_fields(indicator):
         if name == "explanation" or name not in raw:
             continue

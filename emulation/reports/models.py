@@ -5,10 +5,35 @@ from pathlib import Path
 from uuid import uuid4
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from simple_history.models import HistoricalRecords
 
+from core.numbers import COUNT_MAX
+from core.workflow import REASON_MAX
 from emulation.plan.models import Campaign
+
+EXPLANATION_MAX = 5000
+"""Characters of an explanation (giải trình): a long page of text, not a pasted document."""
+SCORE_MAX = 1000
+"""No indicator is worth more points (the real bound of a score is its indicator's points, checked on input)."""
+COUNT = [MaxValueValidator(COUNT_MAX)]
+ONE_STOP_FIELDS = (  # the one-stop counts of DOMAIN.md §2
+    "received",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "resolved",
+    "resolved_ahead",
+    "resolved_on_time",
+    "resolved_late",
+    "in_progress",
+    "in_progress_within",
+    "in_progress_overdue",
+)
+SCORE = [MinValueValidator(0), MaxValueValidator(SCORE_MAX)]
 
 
 class ReportStatus(models.TextChoices):
@@ -49,32 +74,32 @@ class MonthlyReport(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     # One-stop counts (DOMAIN.md §2), from which the dossier indicators' figures are derived.
-    received = models.PositiveIntegerField("tổng số hồ sơ tiếp nhận", null=True, blank=True)
-    received_online = models.PositiveIntegerField("tiếp nhận trực tuyến", null=True, blank=True)
-    received_direct = models.PositiveIntegerField("tiếp nhận trực tiếp, bưu chính", null=True, blank=True)
-    carried_over = models.PositiveIntegerField("kỳ trước chuyển qua", null=True, blank=True)
-    resolved = models.PositiveIntegerField("tổng số đã giải quyết", null=True, blank=True)
-    resolved_ahead = models.PositiveIntegerField("giải quyết trước hạn", null=True, blank=True)
-    resolved_on_time = models.PositiveIntegerField("giải quyết đúng hạn", null=True, blank=True)
-    resolved_late = models.PositiveIntegerField("giải quyết quá hạn", null=True, blank=True)
-    in_progress = models.PositiveIntegerField("tổng số đang giải quyết", null=True, blank=True)
-    in_progress_within = models.PositiveIntegerField("đang giải quyết trong hạn", null=True, blank=True)
-    in_progress_overdue = models.PositiveIntegerField("đang giải quyết quá hạn", null=True, blank=True)
+    received = models.PositiveIntegerField("tổng số hồ sơ tiếp nhận", null=True, blank=True, validators=COUNT)
+    received_online = models.PositiveIntegerField("tiếp nhận trực tuyến", null=True, blank=True, validators=COUNT)
+    received_direct = models.PositiveIntegerField(
+        "tiếp nhận trực tiếp, bưu chính", null=True, blank=True, validators=COUNT
+    )
+    carried_over = models.PositiveIntegerField("kỳ trước chuyển qua", null=True, blank=True, validators=COUNT)
+    resolved = models.PositiveIntegerField("tổng số đã giải quyết", null=True, blank=True, validators=COUNT)
+    resolved_ahead = models.PositiveIntegerField("giải quyết trước hạn", null=True, blank=True, validators=COUNT)
+    resolved_on_time = models.PositiveIntegerField("giải quyết đúng hạn", null=True, blank=True, validators=COUNT)
+    resolved_late = models.PositiveIntegerField("giải quyết quá hạn", null=True, blank=True, validators=COUNT)
+    in_progress = models.PositiveIntegerField("tổng số đang giải quyết", null=True, blank=True, validators=COUNT)
+    in_progress_within = models.PositiveIntegerField(
+        "đang giải quyết trong hạn", null=True, blank=True, validators=COUNT
+    )
+    in_progress_overdue = models.PositiveIntegerField(
+        "đang giải quyết quá hạn", null=True, blank=True, validators=COUNT
+    )
+    version = models.PositiveIntegerField(
+        "phiên bản",
+        default=0,
+        editable=False,
+        help_text="Tăng mỗi lần số liệu, minh chứng hay trạng thái đổi: lưu dựa trên phiên bản cũ bị từ chối.",
+    )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    ONE_STOP_FIELDS = (
-        "received",
-        "received_online",
-        "received_direct",
-        "carried_over",
-        "resolved",
-        "resolved_ahead",
-        "resolved_on_time",
-        "resolved_late",
-        "in_progress",
-        "in_progress_within",
-        "in_progress_overdue",
-    )
+    ONE_STOP_FIELDS = ONE_STOP_FIELDS
 
     class Meta:
         verbose_name = "báo cáo số liệu tháng"
@@ -85,7 +110,15 @@ class MonthlyReport(models.Model):
                 fields=["campaign", "unit", "month"],
                 name="one_report_per_unit_month",
                 violation_error_message="Đơn vị đã có báo cáo cho tháng này.",
-            )
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__lte": COUNT_MAX}),
+                    name=f"report_{name}_bounded",
+                    violation_error_message=f"Số hồ sơ tối đa {COUNT_MAX:_}.".replace("_", "."),
+                )
+                for name in ONE_STOP_FIELDS
+            ],
         ]
 
     def __str__(self) -> str:
@@ -111,16 +144,22 @@ class MonthlyReport(models.Model):
 class ReportEntry(models.Model):
     """One indicator's figures in a monthly report."""
 
-    report = models.ForeignKey(MonthlyReport, on_delete=models.CASCADE, related_name="entries")
+    report = models.ForeignKey(MonthlyReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="entries")
     indicator = models.ForeignKey(
         "criteria.Indicator", verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="entries"
     )
-    numerator = models.PositiveIntegerField("tử số", null=True, blank=True)
-    denominator = models.PositiveIntegerField("mẫu số", null=True, blank=True)
-    value = models.DecimalField("giá trị", max_digits=14, decimal_places=2, null=True, blank=True)
-    self_score = models.DecimalField("điểm tự chấm", max_digits=6, decimal_places=2, null=True, blank=True)
-    appraised_score = models.DecimalField("điểm thẩm định", max_digits=6, decimal_places=2, null=True, blank=True)
-    explanation = models.TextField("giải trình", blank=True)
+    numerator = models.PositiveIntegerField("tử số", null=True, blank=True, validators=COUNT)
+    denominator = models.PositiveIntegerField("mẫu số", null=True, blank=True, validators=COUNT)
+    value = models.DecimalField(
+        "giá trị", max_digits=14, decimal_places=2, null=True, blank=True, validators=[*COUNT, MinValueValidator(0)]
+    )
+    self_score = models.DecimalField(
+        "điểm tự chấm", max_digits=6, decimal_places=2, null=True, blank=True, validators=SCORE
+    )
+    appraised_score = models.DecimalField(
+        "điểm thẩm định", max_digits=6, decimal_places=2, null=True, blank=True, validators=SCORE
+    )
+    explanation = models.TextField("giải trình", blank=True, max_length=EXPLANATION_MAX)
     history = HistoricalRecords()
 
     class Meta:
@@ -135,6 +174,23 @@ class ReportEntry(models.Model):
                 | models.Q(numerator__lte=models.F("denominator")),
                 name="entry_numerator_not_above_denominator",
                 violation_error_message="Tử số không được lớn hơn mẫu số.",
+            ),
+            # The bounds every form and import enforce, held by the database too (SQLite does not bound decimals).
+            models.CheckConstraint(
+                condition=models.Q(denominator__lte=COUNT_MAX) & models.Q(value__gte=0, value__lte=COUNT_MAX),
+                name="entry_counts_bounded",
+                violation_error_message="Số liệu vượt giới hạn.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(self_score__gte=0, self_score__lte=SCORE_MAX)
+                & models.Q(appraised_score__gte=0, appraised_score__lte=SCORE_MAX),
+                name="entry_scores_bounded",
+                violation_error_message="Điểm vượt giới hạn.",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("explanation"), EXPLANATION_MAX),
+                name="entry_explanation_bounded",
+                violation_error_message="Giải trình quá dài.",
             ),
         ]
 
@@ -151,12 +207,16 @@ def _evidence_path(instance: "Evidence", filename: str) -> str:
 class Evidence(models.Model):
     """A file backing an entry. Stored under MEDIA_ROOT, which is never served directly."""
 
-    entry = models.ForeignKey(ReportEntry, on_delete=models.CASCADE, related_name="evidence")
+    entry = models.ForeignKey(
+        ReportEntry, verbose_name="số liệu chỉ tiêu", on_delete=models.CASCADE, related_name="evidence"
+    )
     file = models.FileField("tệp", upload_to=_evidence_path, max_length=300)
     original_name = models.CharField("tên tệp", max_length=255)
     content_type = models.CharField("loại tệp", max_length=100)
     size = models.PositiveIntegerField("dung lượng (byte)")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người tải lên", on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
 
     class Meta:
@@ -171,7 +231,9 @@ class Evidence(models.Model):
 class ReportTransition(models.Model):
     """Who moved a report from which state to which, when and why."""
 
-    report = models.ForeignKey(MonthlyReport, on_delete=models.CASCADE, related_name="transitions")
+    report = models.ForeignKey(
+        MonthlyReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="transitions"
+    )
     action = models.CharField("thao tác", max_length=20)
     from_status = models.CharField("từ", max_length=12, choices=ReportStatus.choices)
     to_status = models.CharField("sang", max_length=12, choices=ReportStatus.choices)
@@ -179,7 +241,7 @@ class ReportTransition(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="người thực hiện", on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField("lúc", auto_now_add=True)
-    reason = models.TextField("lý do", blank=True)
+    reason = models.TextField("lý do", blank=True, max_length=REASON_MAX)
 
     class Meta:
         verbose_name = "lịch sử xử lý báo cáo"
@@ -198,12 +260,21 @@ class ReportReminder(models.Model):
         URGE = "urge", "Đôn đốc"
         LATE_LIST = "late_list", "Danh sách đơn vị chậm nộp"
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reminders")
-    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="reminders"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     month = models.DateField("tháng")
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người gửi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sent_at = models.DateTimeField("lúc", auto_now_add=True)
 
@@ -229,9 +300,12 @@ class ImportJob(models.Model):
         DONE = "done", "Hoàn tất"
         FAILED = "failed", "Có lỗi, không lưu gì"
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="import_jobs")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="phong trào", on_delete=models.CASCADE, related_name="import_jobs"
+    )
     report = models.ForeignKey(
         MonthlyReport,
+        verbose_name="báo cáo",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -247,7 +321,9 @@ class ImportJob(models.Model):
     processed_rows = models.PositiveIntegerField("đã xử lý", default=0)
     errors = models.JSONField("lỗi", default=list, blank=True)
     summary = models.TextField("kết quả", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhập", on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField("lúc", auto_now_add=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
 

@@ -1,6 +1,6 @@
 """Reads of monthly reports: pages, scoping per person, recipients, history, the matrix, the home page's cards."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
@@ -33,7 +33,7 @@ def reports_waiting_review(campaign: Campaign) -> list[MonthlyReport]:
     )
 
 
-def _with_return_reasons(reports: list[MonthlyReport]) -> list[MonthlyReport]:
+def with_return_reasons(reports: list[MonthlyReport]) -> list[MonthlyReport]:
     """Each report with `return_reason` (why it was last sent back, when it is) and `editable`; one query."""
     returned = [r.pk for r in reports if r.status == ReportStatus.RETURNED]
     reasons = {}
@@ -49,7 +49,7 @@ def _with_return_reasons(reports: list[MonthlyReport]) -> list[MonthlyReport]:
 
 def unit_month_reports(campaign: Campaign, units, month: date) -> list[tuple]:
     """(unit, its report for `month` or None) for each unit a person heads, with why a returned one was returned."""
-    found = _with_return_reasons(list(MonthlyReport.objects.filter(campaign=campaign, month=month, unit__in=units)))
+    found = with_return_reasons(list(MonthlyReport.objects.filter(campaign=campaign, month=month, unit__in=units)))
     reports = {r.unit_id: r for r in found}
     return [(unit, reports.get(unit.pk)) for unit in units]
 
@@ -59,7 +59,7 @@ def reports_returned(campaign: Campaign, units, *, except_month: date | None = N
     reports = MonthlyReport.objects.filter(campaign=campaign, unit__in=units, status=ReportStatus.RETURNED)
     if except_month is not None:
         reports = reports.exclude(month=except_month)
-    return _with_return_reasons(list(reports.select_related("unit").order_by("month", "unit__order")))
+    return with_return_reasons(list(reports.select_related("unit").order_by("month", "unit__order")))
 
 
 def units_sent_count(campaign: Campaign, month: date) -> int:
@@ -134,10 +134,15 @@ def _diffs(records, fields: tuple[str, ...], what) -> list[dict]:
                             "what": what(record, name),
                             "old": old,
                             "new": new,
+                            "text": name in TEXT_FIELDS,
                         }
                     )
         previous[record.id] = record
     return changes
+
+
+TEXT_FIELDS = {"explanation"}
+"""Changed values shown exactly as stored, never formatted as numbers."""
 
 
 def entry_history(report: MonthlyReport) -> list[dict]:
@@ -159,6 +164,37 @@ def entry_history(report: MonthlyReport) -> list[dict]:
     return sorted(changes, key=lambda c: c["at"], reverse=True)
 
 
+def report_changes_since(report: MonthlyReport, seen_at: datetime | None, limit: int = 30) -> list[dict]:
+    """What changed in the report after `seen_at` (its figures old → new, its evidence, its state), newest
+    first; the latest `limit` changes when the time is not known. Shown when a save is refused as stale."""
+    figures = entry_history(report)
+    states = dict(ReportStatus.choices)
+    events = []
+    records = MonthlyReport.history.model.objects.filter(id=report.pk).select_related("history_user__official")
+    previous = None
+    for record in records.order_by("history_date"):
+        if previous is not None and record.status != previous.status:
+            events.append(
+                {
+                    "at": record.history_date,
+                    "user": record.history_user,
+                    "what": "Trạng thái",
+                    "old": states.get(previous.status, previous.status),
+                    "new": states.get(record.status, record.status),
+                    "text": True,
+                }
+            )
+        elif record.history_change_reason and record.history_change_reason != "Sửa số liệu":
+            events.append(
+                {"at": record.history_date, "user": record.history_user, "what": record.history_change_reason}
+            )
+        previous = record
+    changes = sorted(figures + events, key=lambda c: c["at"], reverse=True)
+    if seen_at is not None:
+        return [c for c in changes if c["at"] > seen_at]
+    return changes[:limit]
+
+
 def report_matrix_units(campaign: Campaign, user) -> list:
     """Rows of the report matrix `user` may see: all participants for those who follow reports, else their own."""
     units = list(campaign.participants.order_by("order", "name"))
@@ -173,7 +209,8 @@ def report_matrix(campaign: Campaign, units: list, today: date) -> dict:
 
     Two queries whatever the number of units and months (the reports, the latest urge per cell).
     Returns {"columns": [{month, deadline, sent}], "rows": [{unit, cells, sent, late}]}; a cell is
-    {month, deadline, report (or None), label, where (the cell named for screen readers), sent, late, last_urged (datetime or None), urgeable (not sent, deadline past or within 7 days)}.
+    {month, deadline, report (or None), label, where (the cell named for screen readers), sent, late,
+    last_urged (datetime or None), urgeable (not sent, deadline past or within 7 days)}.
     """
     from django.db.models import Max
 

@@ -6,27 +6,31 @@ per field), in Vietnamese.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from core.notifications import notify
+from core.text import text_clean
+from core.versions import version_check
 from core.workflow import TransitionRefused, transition_apply
 from emulation.plan.models import Campaign
 from emulation.reports import figures as fig
 from emulation.reports.evidence_types import EvidenceTypeError, sniff_evidence_type
 from emulation.reports.models import Evidence, MonthlyReport, ReportEntry, ReportReminder
 from emulation.reports.permissions import can_open_report, can_urge_reports
-from emulation.reports.selectors import applicable_indicators, unit_head_users
+from emulation.reports.selectors import applicable_indicators, report_changes_since, unit_head_users
 from emulation.reports.workflow import EDITABLE, REPORT_WORKFLOW, SENT
 from units.models import Unit
 from units.selectors import person_name
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_NAME_MAX = 255
 
 
 ReportError = TransitionRefused
@@ -57,6 +61,12 @@ def report_open(*, campaign: Campaign, unit: Unit, month: date, actor: AbstractB
         raise ReportError(
             f"Tháng {_month_label(month)} nằm ngoài thời gian của phong trào "
             f"({campaign.start_date:%d/%m/%Y} – {campaign.end_date:%d/%m/%Y})."
+        )
+    this_month = timezone.localdate().replace(day=1)
+    if month > this_month:
+        raise ReportError(
+            f"Tháng {_month_label(month)} chưa bắt đầu: chỉ lập báo cáo cho tháng này ({_month_label(this_month)}) "
+            "hoặc các tháng trước."
         )
     if not campaign.participants.filter(pk=unit.pk).exists():
         raise ReportError(f"{unit.name} không tham gia phong trào {campaign.code}.")
@@ -108,21 +118,27 @@ def report_save_figures(
     entries: dict[str, dict],
     one_stop: dict | None = None,
     locked_ok: bool = False,
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
 ) -> MonthlyReport:
     """Save figures typed in the form or read from Excel, all or nothing.
 
     Only a report in draft or returned may change, unless `locked_ok` (the secretariat's own
-    import). One-stop counts, when given, also set the dossier indicators' figures.
+    import). One-stop counts, when given, also set the dossier indicators' figures. A page sends
+    the report's version it showed (`based_on`, and when: `seen_at`): if the report changed since,
+    StaleVersion lists how and nothing is saved. A save that changes anything makes a new version.
     """
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
+    version_check(current=report.version, based_on=based_on, changes=lambda: report_changes_since(report, seen_at))
     if report.status not in EDITABLE and not locked_ok:
         raise ReportError(f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không sửa được số liệu.")
     clean = figures_clean(report=report, entries=entries, one_stop=one_stop)
+    changed_any = False
     if clean.one_stop is not None:
+        before = [getattr(report, name) for name in clean.one_stop]
         for name, count in clean.one_stop.items():
             setattr(report, name, count)
-        report._history_user = actor
-        report.save()
+        changed_any = before != list(clean.one_stop.values())
     for entry in report.entries.select_related("indicator"):
         indicator, changed = entry.indicator, False
         given, raw = clean.entries.get(indicator.code), entries.get(indicator.code, {})
@@ -137,7 +153,19 @@ def report_save_figures(
         if changed:
             entry._history_user = actor
             entry.save()
+            changed_any = True
+    if changed_any:
+        report_touch(report, actor=actor, why="Sửa số liệu")
     return report
+
+
+def report_touch(report: MonthlyReport, *, actor, why: str) -> None:
+    """A new version of the report (its figures, evidence or state changed), kept in its history with `why`.
+    The caller holds the transaction and the row lock."""
+    report.version += 1
+    report._history_user = actor
+    report._change_reason = why[:100]
+    report.save()
 
 
 def _entry_figures(entry: ReportEntry) -> fig.EntryFigures:
@@ -167,6 +195,8 @@ def report_transition(
     actor: AbstractBaseUser,
     reason: str = "",
     appraisals: dict[str, object] | None = None,
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
 ) -> MonthlyReport:
     """Move the report along its workflow table (emulation.reports.workflow) through the one engine:
     checks, who/when/from/to/why, effects (stamps, appraisal, score recompute) and notices.
@@ -175,48 +205,75 @@ def report_transition(
     records the appraised score of every qualitative entry (`appraisals`: code → score).
     """
     return transition_apply(
-        workflow=REPORT_WORKFLOW, obj=report, action=action, actor=actor, reason=reason, appraisals=appraisals or {}
+        workflow=REPORT_WORKFLOW,
+        obj=report,
+        action=action,
+        actor=actor,
+        reason=reason,
+        based_on=based_on,
+        seen_at=seen_at,
+        appraisals=appraisals or {},
     )
 
 
 @transaction.atomic
 def evidence_add(*, entry: ReportEntry, upload: UploadedFile, actor: AbstractBaseUser) -> Evidence:
     """Attach a file to an entry: at most 10 MB, of a type recognised by its content (not its name)."""
-    if entry.report.status not in EDITABLE:
+    report = MonthlyReport.objects.select_for_update().get(pk=entry.report_id)
+    if report.status not in EDITABLE:
         raise ReportError("Báo cáo đã gửi hoặc đã chấp nhận: không thêm được minh chứng.")
+    name = text_clean(upload.name or "", max_length=EVIDENCE_NAME_MAX, label="Tên tệp", error=ReportError).strip()
+    if not name:
+        raise ReportError("Tệp minh chứng phải có tên.")
     if upload.size > EVIDENCE_MAX_BYTES:
-        raise ReportError(f"Tệp “{upload.name}” vượt quá 10 MB.")
+        raise ReportError(f"Tệp “{name}” vượt quá 10 MB.")
     try:
-        content_type = sniff_evidence_type(upload)
+        content_type = sniff_evidence_type(upload, name=name)
     except EvidenceTypeError as exc:
-        raise ReportError(f"Tệp “{upload.name}”: {exc}") from None
+        raise ReportError(f"Tệp “{name}”: {exc}") from None
     upload.seek(0)
+    # The version first, the file last: nothing can fail between storing the file and the commit.
+    report_touch(report, actor=actor, why=f"Thêm minh chứng “{name}” ({entry.indicator.code})")
     return Evidence.objects.create(
-        entry=entry,
-        file=upload,
-        original_name=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=actor,
+        entry=entry, file=upload, original_name=name, content_type=content_type, size=upload.size, uploaded_by=actor
     )
 
 
 @transaction.atomic
 def evidence_delete(*, evidence: Evidence, actor: AbstractBaseUser) -> None:
-    if evidence.entry.report.status not in EDITABLE:
+    """Remove a file from an entry; the stored file goes once the removal has committed."""
+    report = MonthlyReport.objects.select_for_update().get(pk=evidence.entry.report_id)
+    if report.status not in EDITABLE:
         raise ReportError("Báo cáo đã gửi hoặc đã chấp nhận: không xóa được minh chứng.")
-    evidence.file.delete(save=False)
+    name, storage = evidence.file.name, evidence.file.storage
+    code, original = evidence.entry.indicator.code, evidence.original_name
     evidence.delete()
+    report_touch(report, actor=actor, why=f"Xóa minh chứng “{original}” ({code})")
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
 def report_urge(*, campaign: Campaign, unit: Unit, month: date, actor: AbstractBaseUser) -> ReportReminder:
-    """The secretariat urges a unit to send a month's report: its heads are notified; the urge is recorded."""
+    """The secretariat urges a unit to send a month's report: its heads are notified; the urge is recorded.
+    Once a day at most: a second urge the same day is refused, saying when the first went out."""
     if not can_urge_reports(actor):
         raise ReportError("Chỉ Thường trực thi đua được đôn đốc.")
     report = MonthlyReport.objects.filter(campaign=campaign, unit=unit, month=month).first()
     if report is not None and report.status in SENT:
         raise ReportError(f"{unit.short_name} đã gửi báo cáo tháng {_month_label(month)}.")
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()  # two clicks at once: one urge
+    today = timezone.localdate()
+    earlier = (
+        ReportReminder.objects.filter(campaign=campaign, unit=unit, month=month, kind=ReportReminder.Kind.URGE)
+        .order_by("-sent_at")
+        .first()
+    )
+    if earlier is not None and timezone.localdate(earlier.sent_at) == today:
+        at = timezone.localtime(earlier.sent_at)
+        raise ReportError(
+            f"Đã đôn đốc {unit.short_name} gửi báo cáo tháng {_month_label(month)} lúc {at:%H:%M} hôm nay; "
+            "không gửi thêm thông báo."
+        )
     reminder = ReportReminder.objects.create(
         campaign=campaign, unit=unit, month=month, kind=ReportReminder.Kind.URGE, sent_by=actor
     )

@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from emulation.reports import figures as fig
 from emulation.reports.models import MonthlyReport
-from emulation.reports.selectors import secretariat_users, unit_head_users
+from emulation.reports.selectors import report_changes_since, secretariat_users, unit_head_users
 from emulation.reports.services import FiguresInvalid, ReportError, report_missing
 from emulation.reports.workflow import REPORT_WORKFLOW
 
 W = REPORT_WORKFLOW
+W.changes_since = report_changes_since
 
 
 @W.check("complete")

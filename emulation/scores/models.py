@@ -14,6 +14,8 @@ scale; what makes writing them cheap (docs/PERFORMANCE.md):
 
 from django.db import models
 
+from core.numbers import vn_number
+
 
 class IndicatorScore(models.Model):
     """One indicator's value, met flag and points for one unit over one period, as last recomputed."""
@@ -64,7 +66,8 @@ class IndicatorScore(models.Model):
         verbose_name="phiên bản chỉ tiêu áp dụng",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # A version deleted in the admin leaves its scores without one until the recompute that follows at once.
+        on_delete=models.SET_NULL,
         related_name="+",
         db_constraint=False,
         db_index=False,
@@ -124,4 +127,5 @@ class UnitScore(models.Model):
         constraints = [models.UniqueConstraint(fields=["campaign", "unit", "period"], name="one_unit_score_per_period")]
 
     def __str__(self) -> str:
-        return f"{self.period} · {self.unit_id}: {self.score}"
+        score = "chưa có điểm" if self.score is None else f"{vn_number(self.score)}%"
+        return f"{self.unit} · {self.period}: {score}"

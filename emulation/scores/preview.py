@@ -1,6 +1,7 @@
 """Before an admin saves new thresholds: how every unit's points and rank would move. Reads only, writes nothing."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from criteria.models import Indicator, IndicatorVersion
 from emulation.plan.models import Campaign
@@ -20,6 +21,11 @@ class PreviewRow:
     score_after: object
     rank_before: int | None
     rank_after: int | None
+
+    @property
+    def moves(self) -> bool:
+        """Its points or its rank would change (the page highlights it)."""
+        return self.points_before != self.points_after or self.rank_before != self.rank_after
 
 
 def threshold_change_preview(*, indicator: Indicator, proposed: IndicatorVersion, period: Period) -> list[PreviewRow]:
@@ -43,6 +49,21 @@ def threshold_change_preview(*, indicator: Indicator, proposed: IndicatorVersion
         )
         for unit in participants
     ]
+
+
+def preview_period(*, indicator: Indicator, proposed: IndicatorVersion) -> tuple[Period | None, date | None]:
+    """The period the preview shows: the year to date through the latest month with accepted figures that
+    the proposed version would govern, i.e. before the next saved version starts (returned too, or None).
+    (None, None) when the version starts after every accepted month: no score would move yet."""
+    latest = latest_accepted_month(indicator.campaign)
+    if latest is None or proposed.valid_from > latest:
+        return None, None
+    later = [v.valid_from for v in indicator.versions.all() if v.valid_from > proposed.valid_from]
+    until = min(later) if later else None
+    through = latest
+    if until is not None and until <= latest:
+        through = date(until.year - 1, 12, 1) if until.month == 1 else date(until.year, until.month - 1, 1)
+    return ytd_period(through.year, through.month), until
 
 
 def latest_period(campaign: Campaign) -> Period:

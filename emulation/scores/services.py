@@ -22,11 +22,10 @@ from emulation.scores.models import IndicatorScore, UnitScore
 from units.models import Unit
 
 
-def _affected_periods(campaign: Campaign, months: Iterable[date] | None) -> list[Period]:
+def _affected_periods(campaign: Campaign, months: Iterable[date] | None, since: date | None = None) -> list[Period]:
     campaign_months = campaign.months()
-    if months is None:
-        return periods_for_campaign(campaign_months)
-    return periods_affected_by(months, campaign_months)
+    periods = periods_for_campaign(campaign_months) if months is None else periods_affected_by(months, campaign_months)
+    return [p for p in periods if since is None or p.months[-1] >= since]
 
 
 SCORE_FIELDS = (*scoring.Score._fields, "version_id")  # a stored row is the Score and its version
@@ -37,7 +36,11 @@ TOTAL_KEY = ("unit_id", "period")
 
 @transaction.atomic
 def scores_recompute(
-    *, campaign: Campaign, units: Iterable[Unit] | None = None, months: Iterable[date] | None = None
+    *,
+    campaign: Campaign,
+    units: Iterable[Unit] | None = None,
+    months: Iterable[date] | None = None,
+    since: date | None = None,
 ) -> int:
     """Recompute and store the scores of `units` (default: every participant) for the periods that
     `months` touch (default: every period of the campaign); re-rank every participant in those
@@ -61,7 +64,7 @@ def scores_recompute(
         wanted = {unit.pk for unit in units}
         targets = [unit for unit in participants if unit.pk in wanted]
     target_ids = {unit.pk for unit in targets}
-    periods = _affected_periods(campaign, list(months) if months is not None else None)
+    periods = _affected_periods(campaign, list(months) if months is not None else None, since)
     if not periods:
         return 0
     keys = [period.key for period in periods]

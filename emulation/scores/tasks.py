@@ -8,18 +8,24 @@ from celery import shared_task
 
 
 @shared_task(name="emulation.tasks.recompute_scores")
-def recompute_scores(campaign_id: int, unit_id: int | None = None, month_iso: str | None = None) -> int:
-    """Recompute stored scores after a report is accepted or reopened (one unit, the periods its month touches)."""
+def recompute_scores(
+    campaign_id: int, unit_id: int | None = None, month_iso: str | None = None, since_iso: str | None = None
+) -> int:
+    """Recompute stored scores: after a report is accepted or reopened (one unit, the periods its month
+    touches), after thresholds change (every unit, the periods ending in `since_iso`'s month or later)."""
     from datetime import date
 
     from emulation.plan.models import Campaign
     from emulation.scores.services import scores_recompute
     from units.models import Unit
 
-    campaign = Campaign.objects.get(pk=campaign_id)
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:  # deleted since the work was asked for: nothing to score
+        return 0
     units = list(Unit.objects.filter(pk=unit_id)) if unit_id is not None else None
     months = [date.fromisoformat(month_iso)] if month_iso else None
-    return scores_recompute(campaign=campaign, units=units, months=months)
+    since = date.fromisoformat(since_iso) if since_iso else None
+    return scores_recompute(campaign=campaign, units=units, months=months, since=since)
 
 
 @shared_task(name="emulation.tasks.recompute_all_scores")

@@ -215,11 +215,22 @@ def test_a_threshold_change_in_mid_year_leaves_earlier_months_alone(campaign, wa
     assert indicator_score(campaign, "VP", "1.2a", "2026").version == new  # the year ends under the new one
 
 
-def test_a_threshold_version_that_scores_used_cannot_be_deleted(scored):
-    """The score tables carry no database foreign keys (for speed): Django's collector protects."""
-    from django.db.models import ProtectedError
+def test_deleting_a_threshold_version_that_scores_used_leaves_them_to_the_recompute(scored):
+    """The score tables carry no database foreign keys (for speed): Django's collector clears the link, and the
+    recompute the deletion asks for scores the months with the version before (emulation.scores.effects)."""
+    from criteria.models import IndicatorVersion
 
     score = IndicatorScore.objects.filter(campaign=scored, version__isnull=False).select_related("version").first()
-    with pytest.raises(ProtectedError):
-        score.version.delete()
-    assert IndicatorScore.objects.filter(pk=score.pk, version=score.version).exists()
+    later = IndicatorVersion.objects.create(
+        indicator_id=score.indicator_id,
+        valid_from=score.version.valid_from.replace(month=2),
+        target=score.version.target,
+        comparison=score.version.comparison,
+        points=score.version.points,
+        scoring_rule=score.version.scoring_rule,
+    )
+    scores_recompute(campaign=scored)
+    assert IndicatorScore.objects.filter(version=later).exists()
+    later_pk = later.pk
+    later.delete()
+    assert not IndicatorScore.objects.filter(version_id=later_pk).exists()

@@ -80,3 +80,19 @@ def test_a_unit_has_one_head(client, ada, alice, ward):
     assert "Đơn vị này đã có thủ trưởng" in response.content.decode()
     official.refresh_from_db()
     assert official.leadership == ""
+
+
+def test_an_official_added_on_the_unit_page_needs_every_required_field(client, ada, ward):
+    """The unit page's rows of officials once left out the sex, and saved an official without it."""
+    from units.models import Position
+
+    unit, position = ward.units["VHXH"], Position.objects.create(name="Chuyên viên")
+    row = {"full_name": "Trần Văn Mới", "position": position.pk, "leadership": "", "is_active": "on"}
+    form = _unit_form(unit, **{"officials-TOTAL_FORMS": 1}, **{f"officials-0-{k}": v for k, v in row.items()})
+    url = reverse("admin:units_unit_change", args=[unit.pk])
+    client.force_login(ada)
+    refused = client.post(url, form)
+    assert refused.status_code == 200 and "Trường này là bắt buộc." in refused.content.decode()
+    assert not Official.objects.filter(full_name="Trần Văn Mới").exists()
+    assert client.post(url, {**form, "officials-0-sex": "M"}).status_code == 302
+    assert Official.objects.get(full_name="Trần Văn Mới").sex == "M"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.table_export import csv_cell
+from core.table_export import csv_cell, put
 from emulation.models import Campaign, IndicatorScore, UnitScore
 from emulation.plan.periods import Period, PeriodInvalid, parse_period
 from emulation.reports.selectors import applicable_indicators
@@ -96,9 +96,9 @@ class Command(BaseCommand):
         book = Workbook()
         sheet = book.active
         sheet.title = period.key
-        sheet.append(HEADER)
-        for row in rows:
-            sheet.append(row)
+        for row_number, row in enumerate([HEADER, *rows], start=1):
+            for column, value in enumerate(row, start=1):
+                put(sheet, row_number, column, value)  # a text is written as text, never as a formula
         for cells in sheet.iter_rows(min_row=2, min_col=3, max_col=6):
             for cell in cells:
                 if isinstance(cell.value, Decimal | float) and cell.column != 4:
