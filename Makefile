@@ -48,6 +48,7 @@ translations: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Production: configure with environment variables (see .env.example), PostgreSQL and Redis.
 serve: setup
