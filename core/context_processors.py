@@ -1,10 +1,10 @@
-"""Values every page needs: the portal's name, the roles of the person looking, the bell's count."""
+"""Values every page needs: the portal's name and the bell's count (what a person may do is asked of the
+permission rules, `{% rule_perm %}`, never read from their roles)."""
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from core.models import Notification
-from core.roles import user_roles
 
 
 def _unread_count(user):
@@ -18,6 +18,5 @@ def portal(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "PORTAL_NAME": settings.PORTAL_NAME,
-        "roles": {role.name for role in user_roles(user)} if user is not None else set(),
         "unread_notifications": _unread_count(user),
     }

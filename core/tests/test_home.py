@@ -75,3 +75,37 @@ def test_home_query_count_is_bounded(client, sam, campaign, django_assert_max_nu
     client.force_login(sam)
     with django_assert_max_num_queries(12):
         client.get(reverse("core:home"))
+
+
+def test_an_official_without_a_unit_role_sees_their_units_progress(client, olga, sam, campaign, on_25_november_2026):
+    from emulation.reports.services import report_open
+
+    report_open(campaign=campaign, unit=olga.official.unit, month=date(2026, 11, 1), actor=sam)
+    text = _home(client, olga)
+    assert "Cá nhân · VP" in text and "Đơn vị Phòng VP trong phong trào" in text
+    assert "Báo cáo số liệu tháng 11/2026 (hạn 05/12/2026): Đang soạn" in text
+    assert "Đã được chấp nhận 0/11 tháng đến nay." in text
+
+
+def test_the_secretariat_sees_how_many_units_have_sent_this_month(client, sam, alice, campaign, on_25_november_2026):
+    from emulation.models import MonthlyReport
+    from emulation.reports.services import report_open
+
+    report = report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 11, 1), actor=alice)
+    MonthlyReport.objects.filter(pk=report.pk).update(status="submitted", submitted_at=timezone.now())
+    assert "1/5 đơn vị đã gửi tháng 11" in _home(client, sam)
+
+
+def test_a_returned_report_shows_why_on_the_unit_heads_card(client, alice, sam, campaign, on_25_november_2026):
+    from emulation.reports import services
+    from emulation.tests.conftest import fill
+
+    report = services.report_open(campaign=campaign, unit=alice.official.unit, month=date(2026, 10, 1), actor=alice)
+    fill(report, alice)
+    services.report_transition(report=report, action="submit", actor=alice)
+    services.report_transition(report=report, action="return", actor=sam, reason="Thiếu minh chứng 1.2a")
+    text = _home(client, alice)
+    assert "Báo cáo tháng 10/2026 của VP Bị trả lại" in text and "Lý do trả lại: Thiếu minh chứng 1.2a" in text
+    detail = client.get(reverse("emulation:report-detail", args=[report.pk])).content.decode()
+    badge_at = detail.index("Bị trả lại")
+    assert "Lý do trả lại:" in detail[badge_at : badge_at + 1500]  # beside the badge, at the top of the page
