@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import CompositePrimaryKey, Model, QuerySet
 
 DELETE_BATCH = 5000
+COMPOSITE_DELETE_BATCH_SQLITE = 200
+"""A composite key's `pk__in` is an OR of ANDs, one per row; SQLite refuses an expression over 1,000 deep."""
+
+
+def _delete_batch(model: type[Model]) -> int:
+    composite = isinstance(model._meta.pk, CompositePrimaryKey)
+    return COMPOSITE_DELETE_BATCH_SQLITE if composite and connection.vendor == "sqlite" else DELETE_BATCH
 
 
 @dataclass
@@ -45,8 +52,9 @@ def rows_sync(scope: QuerySet, stored: Stored, wanted: dict[tuple, tuple], const
     if doomed and len(doomed) == len(stored.rows):
         scope.order_by().delete()
     else:
-        for start in range(0, len(doomed), DELETE_BATCH):
-            scope.model.objects.filter(pk__in=doomed[start : start + DELETE_BATCH]).delete()
+        batch = _delete_batch(scope.model)
+        for start in range(0, len(doomed), batch):
+            scope.model.objects.filter(pk__in=doomed[start : start + batch]).delete()
     kept = stored.rows
     fresh = [k + values for k, values in wanted.items() if k not in kept or kept[k][1] != values]
     rows_insert(scope.model, [*stored.key, *stored.fields], fresh, constants)

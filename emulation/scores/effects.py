@@ -10,6 +10,7 @@ from django.dispatch import receiver
 
 from core.queue import enqueue_on_commit
 from criteria.models import Indicator, IndicatorVersion
+from emulation.reports.models import MonthlyReport, ReportStatus
 from emulation.reports.workflow import REPORT_WORKFLOW
 from emulation.scores.tasks import recompute_scores
 
@@ -29,6 +30,8 @@ def _recompute_after_thresholds(sender, instance: IndicatorVersion, **kwargs) ->
     indicator = Indicator.objects.filter(pk=instance.indicator_id).first()
     if indicator is None:  # the indicator itself is being deleted: its scores go with it
         return
+    if not MonthlyReport.objects.filter(campaign_id=indicator.campaign_id, status=ReportStatus.ACCEPTED).exists():
+        return  # a plan being loaded, or nothing accepted yet: no score to move
     earlier = indicator.versions.filter(valid_from__lt=instance.valid_from).exclude(pk=instance.pk).exists()
     since = instance.valid_from.isoformat() if earlier else None
     enqueue_on_commit(recompute_scores, indicator.campaign_id, None, None, since)
