@@ -14,7 +14,6 @@ qualitative, 10 points, met at 8), campaign CCHC-2026:
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
