@@ -10,7 +10,7 @@ import logging
 from datetime import timedelta
 
 from celery import current_app
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from core.models import PendingTask
@@ -50,15 +50,13 @@ def _run_eager(row: PendingTask) -> None:
 
 
 def pending_tasks_send(*, older_than: timedelta = SWEEP_AFTER) -> int:
-    """Send every row older than `older_than`, oldest first; returns how many the broker took."""
+    """Send every row older than `older_than`, oldest first, each on its own (no transaction held while the
+    broker is asked); returns how many the broker took. Two sweeps at once may send a row twice: every
+    task sent this way is safe to run twice (a job is claimed once, a recompute rewrites the same rows)."""
     cutoff = timezone.now() - older_than
     sent = 0
-    with transaction.atomic():
-        rows = PendingTask.objects.filter(created_at__lte=cutoff).order_by("created_at", "pk")
-        if connection.vendor == "postgresql":
-            rows = rows.select_for_update(skip_locked=True)  # two sweeps never send one row twice
-        for row in list(rows[:1000]):
-            if not _send(row):
-                break  # the broker is still down: the next sweep tries again
-            sent += 1
+    for row in list(PendingTask.objects.filter(created_at__lte=cutoff).order_by("created_at", "pk")[:1000]):
+        if not _send(row):
+            break  # the broker is still down: the next sweep tries again
+        sent += 1
     return sent

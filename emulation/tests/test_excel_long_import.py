@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from core.models import Notification
@@ -13,6 +14,7 @@ from emulation.reports import services
 from emulation.reports.excel import importer
 from emulation.reports.models import ReportStatus
 from emulation.tests.test_excel_support import (
+    BAD_COUNTS,
     entry,
     import_long,
     long_file,
@@ -82,13 +84,6 @@ def test_secretariat_import_opens_and_accepts_reports_for_several_units_and_mont
     bobs = entry(draft, "1.1")
     bobs.refresh_from_db()
     assert (bobs.appraised_score, bobs.self_score, bobs.explanation) == (Decimal("7"), Decimal("9"), "Có")
-
-
-def test_importer_is_notified_when_the_job_ends(client, sam, campaign, django_capture_on_commit_callbacks):
-    _, job = import_long(client, sam, campaign, long_file(ROWS[:1]), django_capture_on_commit_callbacks)
-    note = Notification.objects.get(recipient=sam, kind="import_finished")
-    assert "so-lieu.xlsx" in note.title and "hoàn tất" in note.title
-    assert note.url == reverse("emulation:import-job", args=[job.pk])
 
 
 def test_accepted_report_with_identical_figures_is_left_alone(
@@ -176,6 +171,9 @@ def test_import_job_json_and_page_show_progress_while_running(client, sam, campa
     assert 'role="progressbar"' in page and 'aria-valuenow="30"' in page and "width: 30%" in page
     assert "?format=json" in page and "setTimeout(poll, 1000)" in page
     assert "Đã kiểm tra 300/1000 dòng." in page
+    # A8: no notice comes for one's own import; the page says where its result stays.
+    assert "nhận thông báo" not in page
+    assert "Kết quả của lần nhập luôn xem lại được ở trang này (danh sách ở trang Nhập số liệu)." in page
 
 
 def test_failed_job_page_lists_every_error_without_polling(client, sam, campaign, django_capture_on_commit_callbacks):
@@ -277,3 +275,58 @@ def test_accepting_by_import_updates_the_scores(client, sam, campaign, django_ca
     score = IndicatorScore.objects.get(campaign=campaign, unit__code="VP", indicator__code="1.2a", period="2026-Q1")
     # (45 + 40) / (50 + 40) = 94.44% against 100%: 5 × 94.444…/100 = 4.72
     assert (score.value, score.points) == (Decimal("94.44"), Decimal("4.72"))
+
+
+@pytest.mark.parametrize("value, message", list(BAD_COUNTS.values()), ids=list(BAD_COUNTS))
+def test_a_figure_out_of_bounds_in_the_long_sheet_is_refused_at_its_cell_and_nothing_is_saved(
+    client, sam, campaign, value, message, django_capture_on_commit_callbacks
+):
+    rows = [
+        ["VP", "2026-03", "1.2a", 1, 2, None],
+        ["VP", "2026-03", "1.2b", value, value, None],
+        ["KTHTDT", "2026-03", "1.5c", None, None, value],
+    ]
+    _, job = import_long(client, sam, campaign, long_file(rows), django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    errors = {(e["row"], e["column"]): e["message"] for e in job.errors}
+    assert errors[(3, "D (Tử số)")] == errors[(3, "E (Mẫu số)")] == errors[(4, "F (Giá trị)")] == message
+    assert not MonthlyReport.objects.exists()
+
+
+def test_an_appraised_score_out_of_bounds_is_refused(client, sam, campaign, django_capture_on_commit_callbacks):
+    rows = [
+        ["VP", "2026-03", "1.1", None, None, 10**30],
+        ["KTHTDT", "2026-03", "1.1", None, None, 10.5],
+        ["VHXH", "2026-03", "1.1", None, None, "8,5"],
+        ["TTPVHCC", "2026-03", "1.1", None, None, "7,1255"],
+    ]
+    _, job = import_long(client, sam, campaign, long_file(rows), django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    errors = {e["row"]: e["message"] for e in job.errors}
+    assert errors[2].startswith("Quá lớn")
+    assert errors[3] == "Điểm thẩm định phải từ 0 đến 10."
+    assert 4 not in errors  # "8,5" is a score as a clerk types it
+    assert errors[5] == "Chỉ được tối đa 2 chữ số thập phân."
+    assert not MonthlyReport.objects.exists()
+
+
+def test_a_month_to_come_is_refused_at_its_cell(client, sam, campaign, monkeypatch, django_capture_on_commit_callbacks):
+    # No report is opened for a month to come; the file says which cell, not a file-level refusal.
+    from types import SimpleNamespace
+
+    from emulation.reports.excel import long_sheet
+
+    monkeypatch.setattr(long_sheet, "timezone", SimpleNamespace(localdate=lambda: month(6).replace(day=30)))
+    rows = [["VP", "2026-06", "1.2a", 1, 2, None], ["VP", "2026-07", "1.2a", 1, 2, None]]
+    _, job = import_long(client, sam, campaign, long_file(rows), django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.errors == [
+        {
+            "sheet": "Số liệu",
+            "row": 3,
+            "column": "B (Tháng)",
+            "message": "Tháng 07/2026 chưa bắt đầu: chỉ nhập số liệu tháng này hoặc trước đó.",
+        }
+    ]
+    assert not MonthlyReport.objects.exists()

@@ -15,12 +15,12 @@ from emulation.reports.models import ReportStatus
 from emulation.tests.test_excel_support import (
     XLSX,
     entry,
+    march_report_vp,
     month,
     saved_state,
     upload,
     workbook_bytes,
 )
-from units.models import Unit
 
 CODES = ["1.1", "1.2a", "1.2b", "1.2c", "1.2d", "1.3a", "1.3b", "1.3c", "1.3d", "1.4a", "1.4b", "1.4c"]
 CODES += ["1.5a", "1.5b", "1.5c"]
@@ -32,7 +32,7 @@ GOOD_ONE_STOP = [100, 60, 30, 10, 90, 20, 65, 5, 10, 8, 2]
 
 @pytest.fixture
 def report(campaign, alice) -> MonthlyReport:
-    return services.report_open(campaign=campaign, unit=Unit.objects.get(code="VP"), month=month(3), actor=alice)
+    return march_report_vp(campaign, alice)
 
 
 def _download(client, user, report) -> openpyxl.Workbook:

@@ -181,3 +181,22 @@ def test_a_report_cannot_be_opened_for_a_month_not_begun(client, alice, campaign
     assert client.post(url, {"unit": "VP", "month": "2026-11"}).status_code == 302
     assert MonthlyReport.objects.get().month == date(2026, 11, 1)
     assert fill(MonthlyReport.objects.get(), alice).entries.filter(numerator__isnull=False).exists()
+
+
+def test_an_import_makes_an_open_form_stale(client, alice, sam, report_vp):
+    import io
+
+    from emulation.reports.excel import importer
+    from emulation.tests.test_excel_support import long_file
+
+    url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
+    client.force_login(alice)
+    form = _form_of(client.get(url).content.decode())
+    rows = [["VP", "2026-10", "1.2a", 40, 50, None]]
+    importer.figures_import_long(
+        campaign=report_vp.campaign, source=io.BytesIO(long_file(rows)), actor=sam, accept=False, source_name="x.xlsx"
+    )
+    refused = client.post(url, form | {"e-1.2a-numerator": "1", "e-1.2a-denominator": "2"})
+    assert refused.status_code == 409 and "1.2a · tử số" in _text(refused)
+    entry = report_vp.entries.get(indicator__code="1.2a")
+    assert (entry.numerator, entry.denominator) == (40, 50)

@@ -101,3 +101,38 @@ def test_recompute_command_is_idempotent(recomputed):
     after = list(UnitScore.objects.order_by("pk").values_list("unit_id", "period", "total", "score", "rank"))
     assert sorted(after) == sorted(before)
     assert IndicatorScore.objects.count() == 5 * 15 * 29
+
+
+# A13: a unit code is typed by the admin; both formats must write it as text, never as a formula.
+FORMULA_CODE = "=1+2"
+
+
+def test_csv_export_writes_a_formula_like_code_as_text(recomputed):
+    from units.models import Unit
+
+    Unit.objects.filter(code="VP").update(code=FORMULA_CODE)
+    lines = export("--campaign", "CCHC-2026", "--period", "2026-Q1")
+    assert any(line.startswith(f"'{FORMULA_CODE},TONG,") for line in lines)
+    assert not any(line.startswith(f"{FORMULA_CODE},") for line in lines)
+
+
+def test_xlsx_export_writes_a_formula_like_code_as_text(recomputed, tmp_path):
+    from units.models import Unit
+
+    Unit.objects.filter(code="VP").update(code=FORMULA_CODE)
+    target = tmp_path / "q1.xlsx"
+    call_command(
+        "export_scores",
+        "--campaign",
+        "CCHC-2026",
+        "--period",
+        "2026-Q1",
+        "--format",
+        "xlsx",
+        "-o",
+        str(target),
+        stderr=StringIO(),
+    )
+    cells = [row[0] for row in load_workbook(target).active.iter_rows(min_row=2) if row[1].value == "TONG"]
+    codes = [cell for cell in cells if cell.value == FORMULA_CODE]
+    assert len(codes) == 1 and codes[0].data_type == "s"

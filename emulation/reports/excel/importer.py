@@ -14,12 +14,11 @@ from typing import BinaryIO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
-from django.urls import reverse
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from core.notifications import notify
 from core.spreadsheets import CellError, ExcelInvalid, column_label
 from emulation.plan.models import Campaign
 from emulation.reports import services
@@ -53,6 +52,12 @@ class ImportResult:
 
 # --- Jobs -------------------------------------------------------------------------------------
 
+SYSTEM_ERROR = "Lỗi hệ thống khi nhập tệp; không lưu gì. Hãy báo quản trị."
+AFTER_COMMIT_ERROR = (
+    " Lưu ý: số liệu đã được lưu, nhưng một việc chạy sau khi lưu bị lỗi (đã ghi vào nhật ký hệ thống); "
+    "hãy báo quản trị."
+)
+
 
 def _job_update(job_id: int, **fields) -> None:
     # A short write of its own, outside the import's transaction, so the polling page sees it.
@@ -60,10 +65,15 @@ def _job_update(job_id: int, **fields) -> None:
 
 
 def import_run(*, job_id: int) -> ImportJob | None:
-    """Run one import job: check the file, write it in one transaction, record the result, tell its owner.
+    """Run one import job: check the file, write it in one transaction, record the result on the job.
 
     Only a pending job is run: claiming it (pending → running) is one conditional UPDATE, so a
-    task delivered twice finds it taken, or finished, and leaves it alone.
+    task delivered twice finds it taken, or finished, and leaves it alone. The job is marked done
+    in the very transaction that writes the figures, so "done" and the figures commit together or
+    not at all; "failed … không lưu gì" is written only to a job still running, i.e. when that
+    transaction did not commit. An error raised once it has committed (work run on commit) leaves
+    the job done and says so in its summary. A failed job's stored file is deleted (its errors stay).
+    The result is shown on the job's page, not in the bell: the bell is for what others do.
     """
     job = ImportJob.objects.select_related("campaign", "report__unit", "created_by").filter(pk=job_id).first()
     if job is None or not ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PENDING).update(
@@ -75,13 +85,12 @@ def import_run(*, job_id: int) -> ImportJob | None:
         _job_update(job.pk, processed_rows=done, total_rows=total)
 
     errors: list[CellError] = []
-    summary = ""
     try:
         with job.file.open("rb") as stored:
             source = io.BytesIO(stored.read())
         if job.kind == ImportJob.Kind.LONG:
             checked = long_rows_check(campaign=job.campaign, source=source, progress=progress)
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 result = long_rows_write(
                     campaign=job.campaign,
                     checked=checked,
@@ -89,40 +98,24 @@ def import_run(*, job_id: int) -> ImportJob | None:
                     accept=job.accept,
                     source_name=job.original_name,
                 )
-                summary = result.summary()
-                _job_done(job, summary)
+                _job_done(job, result.summary())
         else:
-            checked = report_template_check(report=job.report, source=source, progress=progress)
-            with transaction.atomic():
+            template = report_template_check(report=job.report, source=source, progress=progress)
+            with transaction.atomic(durable=True):
                 services.report_save_figures(
-                    report=job.report, actor=job.created_by, entries=checked.entries, one_stop=checked.one_stop
+                    report=job.report, actor=job.created_by, entries=template.entries, one_stop=template.one_stop
                 )
-                summary = checked.summary()
-                _job_done(job, summary)
+                _job_done(job, template.summary())
     except ExcelInvalid as exc:
         errors = exc.errors
     except services.ReportError as exc:
         errors = [CellError("", None, "", str(exc))]
-    except Exception:  # the job row must say it failed rather than stay "running" forever
-        log.exception("Import job %s failed", job.pk)
-        errors = [CellError("", None, "", "Lỗi hệ thống khi nhập tệp; không lưu gì. Hãy báo quản trị.")]
-    if errors:
-        summary = f"Có {len(errors)} lỗi; không lưu gì."
-        _job_update(
-            job.pk,
-            status=ImportJob.Status.FAILED,
-            errors=[e.as_dict() for e in errors],
-            summary=summary,
-            finished_at=timezone.now(),
-        )
-    notify(
-        kind="import_finished",
-        recipients=[job.created_by],
-        url=reverse("emulation:import-job", kwargs={"pk": job.pk}),
-        file=job.original_name,
-        result="có lỗi, không lưu gì" if errors else "hoàn tất",
-        summary=summary,
-    )
+    except Exception:  # the job row must say what happened rather than stay "running" forever
+        log.exception("Import job %s raised an error", job.pk)
+        errors = [CellError("", None, "", SYSTEM_ERROR)]
+    if errors and not _job_fail(job, errors):
+        # The figures and "done" committed together; what failed ran after the commit.
+        ImportJob.objects.filter(pk=job.pk).update(summary=Concat(F("summary"), Value(AFTER_COMMIT_ERROR)))
     job.refresh_from_db()
     return job
 
@@ -136,6 +129,24 @@ def _job_done(job: ImportJob, summary: str) -> None:
         summary=summary,
         finished_at=timezone.now(),
     )
+
+
+def _job_fail(job: ImportJob, errors: list[CellError]) -> bool:
+    """Mark a job that is still running (nothing of it committed) failed and delete its file; False when the
+    job is no longer running (it committed as done)."""
+    failed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.RUNNING).update(
+        status=ImportJob.Status.FAILED,
+        errors=[e.as_dict() for e in errors],
+        summary=f"Có {len(errors)} lỗi; không lưu gì.",
+        file="",
+        finished_at=timezone.now(),
+    )
+    if failed and job.file.name:
+        try:
+            job.file.storage.delete(job.file.name)
+        except OSError:  # the job says it failed either way; a file left behind is only disk space
+            log.exception("Could not delete the file of failed import job %s", job.pk)
+    return bool(failed)
 
 
 # --- The secretariat's long sheet -------------------------------------------------------------
@@ -232,7 +243,8 @@ def long_rows_write(
             default_change_reason=f"Nhập từ tệp {source_name}"[:100],
         )
     if touched:
-        MonthlyReport.objects.filter(pk__in=touched).update(updated_at=timezone.now())
+        # A new version of each report changed: a form opened before the import cannot overwrite it.
+        MonthlyReport.objects.filter(pk__in=touched).update(updated_at=timezone.now(), version=F("version") + 1)
     if accept:
         result.accepted = reports_accept_imported(
             reports=list(reports.values()), actor=actor, reason=f"Nhập từ tệp “{source_name}”."

@@ -8,10 +8,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from core.queue import enqueue_on_commit
-from core.spreadsheets import NOT_XLSX, ZIP_SIGNATURE, size_problem
+from core.spreadsheets import xlsx_problem
+from core.text import text_normalise
 from emulation.plan.models import Campaign
 from emulation.reports.excel.tasks import run_import
 from emulation.reports.models import ImportJob, MonthlyReport
+
+NAME_MAX = 255
 
 
 class ImportRefused(Exception):
@@ -30,23 +33,21 @@ def import_job_create(
 ) -> ImportJob:
     """Store an uploaded .xlsx as a pending job and run it once the upload is committed.
 
-    Refused (ImportRefused) when the actor may not import it, the file is over 5 MB (checked
-    before reading it) or does not start like an .xlsx. A unit's template needs edit rights on
-    the report; the long sheet needs the secretariat's import permission.
+    Refused (ImportRefused), with nothing written or stored, when the actor may not import it or
+    the file is not one to open: over 5 MB (checked before reading it), not a zip, a zip that would
+    unzip past 100 MB or holds no workbook (core.spreadsheets.xlsx_problem). A unit's template needs
+    edit rights on the report; the long sheet needs the secretariat's import permission. What is in
+    the cells is the job's to check.
     """
     if kind == ImportJob.Kind.UNIT_MONTH:
         if report is None or not actor.has_perm("emulation.edit_report", report):
             raise ImportRefused("Bạn không sửa được số liệu của báo cáo này.")
     elif not actor.has_perm("emulation.import_figures"):
         raise ImportRefused("Chỉ Thường trực thi đua được nhập số liệu nhiều đơn vị.")
-    problem = size_problem(upload.size)
+    original_name = text_normalise(upload.name or "").strip()[:NAME_MAX] or "tep.xlsx"
+    problem = xlsx_problem(upload)
     if problem:
-        raise ImportRefused(f"Tệp “{upload.name}”: {problem}")
-    upload.seek(0)
-    if upload.read(len(ZIP_SIGNATURE)) != ZIP_SIGNATURE:
-        raise ImportRefused(f"Tệp “{upload.name}”: {NOT_XLSX}")
-    upload.seek(0)
-    original_name = upload.name[:255]
+        raise ImportRefused(f"Tệp “{original_name}”: {problem}")
     upload.name = f"{uuid4().hex}.xlsx"  # the person's file name is kept in original_name, not on disk
     job = ImportJob.objects.create(
         campaign=campaign,

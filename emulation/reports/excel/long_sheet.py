@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import BinaryIO
 
+from django.utils import timezone
+
 from core.spreadsheets import CellErrors, TableRow, find_table, open_workbook, parse_month, text_code
 from core.spreadsheets import Table as SheetTable
 from criteria.models import Indicator
@@ -61,6 +63,7 @@ class _LongChecker:
         }
         self.applies = {i.pk: {u.pk for u in i.applies_to.all()} for i in self.indicators.values()}
         self.months = set(campaign.months())
+        self.this_month = timezone.localdate().replace(day=1)
         self.seen: dict[tuple[int, date, int], int] = {}
 
     def error(self, row: TableRow, column: str, message: str) -> None:
@@ -125,6 +128,9 @@ class _LongChecker:
                 f"Tháng {month:%m/%Y} nằm ngoài thời gian của phong trào "
                 f"({c.start_date:%d/%m/%Y} – {c.end_date:%d/%m/%Y}).",
             )
+            return None
+        if month > self.this_month:  # no report is opened for a month to come (services.report_open)
+            self.error(row, COL_MONTH, f"Tháng {month:%m/%Y} chưa bắt đầu: chỉ nhập số liệu tháng này hoặc trước đó.")
             return None
         return month
 

@@ -20,8 +20,9 @@ from emulation.reports.excel.layout import LONG_HEADER
 from emulation.reports.excel.writers import export_workbook, long_template, report_template
 from emulation.reports.models import ImportJob, MonthlyReport
 
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# ASCII digits only: "２０２６-１２" is not a period (\d would take full-width digits).
+_YEAR = re.compile(r"([0-9]{4})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -127,16 +128,19 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _period(campaign: Campaign, raw: str) -> tuple[str, str, list[date]] | None:
-    """(label, file-name part, months) of `?ky=2026-03` or `?ky=2026` (the campaign's year when absent)."""
+    """(label, file-name part, months) of `?ky=2026-03` or `?ky=2026` (the campaign's year when absent); None for
+    anything else, a month outside the campaign included. Compared as numbers, so "0000-01" is refused like
+    "2026-13" rather than building an impossible date."""
     raw = raw.strip() or str(campaign.year)
     months = campaign.months()
-    if match := _YEAR.match(raw):
+    if match := _YEAR.fullmatch(raw):
         chosen = [m for m in months if m.year == int(match.group(1))]
         return (f"năm {raw}", raw, chosen) if chosen else None
-    if match := _MONTH.match(raw):
+    if match := _MONTH.fullmatch(raw):
         year, month = int(match.group(1)), int(match.group(2))
-        if 1 <= month <= 12 and date(year, month, 1) in months:
-            return (f"tháng {month:02d}/{year}", raw, [date(year, month, 1)])
+        chosen = [m for m in months if (m.year, m.month) == (year, month)]
+        if chosen:
+            return (f"tháng {month:02d}/{year}", raw, chosen)
     return None
 
 
