@@ -63,7 +63,7 @@ def test_the_model_and_the_database_hold_the_bounds_without_a_form(report_vp):
     with pytest.raises(IntegrityError), transaction.atomic():
         ReportEntry.objects.filter(pk=entry.pk).update(value=Decimal(10**11))  # fits the column, not the bound
     with pytest.raises(IntegrityError), transaction.atomic():
-        MonthlyReport.objects.filter(pk=report_vp.pk).update(received=10**10)
+        MonthlyReport.objects.filter(pk=report_vp.pk).update(received=2 * 10**9)  # fits an integer column
     with pytest.raises(IntegrityError), transaction.atomic():
         ReportEntry.objects.filter(report=report_vp, indicator__code="1.1").update(explanation="x" * 5001)
     assert ReportEntry.objects.get(pk=entry.pk).value is None
