@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 MONTH, QUARTER, YTD, YEAR = "month", "quarter", "ytd", "year"
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+FIRST_YEAR, LAST_YEAR = 1900, 9999
+"""The years a typed period may name: the period before year 1 (or after 9999) is no date at all."""
 
 
 @dataclass(frozen=True)
@@ -23,15 +26,22 @@ class Period:
 
     @property
     def label(self) -> str:
-        """The period in Vietnamese, for pages and messages."""
+        """The period in Vietnamese, for pages and messages: Tháng 11/2026, Quý IV/2026,
+        Lũy kế đến tháng 11/2026, Năm 2026 (quarters in Roman numerals, as administrative papers write them)."""
         first, last = self.months[0], self.months[-1]
         if self.kind == MONTH:
             return f"Tháng {first:%m/%Y}"
         if self.kind == QUARTER:
-            return f"Quý {(first.month - 1) // 3 + 1}/{first.year}"
+            return f"Quý {ROMAN_QUARTERS[(first.month - 1) // 3]}/{first.year}"
         if self.kind == YTD:
             return f"Lũy kế đến tháng {last:%m/%Y}"
         return f"Năm {first.year}"
+
+    @property
+    def label_in_sentence(self) -> str:
+        """The label inside a sentence: only its first letter lowered ("quý IV/2026", never "quý iv/2026")."""
+        label = self.label
+        return label[0].lower() + label[1:]
 
 
 def _months(year: int, first: int, last: int) -> tuple[date, ...]:
@@ -94,13 +104,20 @@ def periods_affected_by(months: Iterable[date], campaign_months: Iterable[date])
 
 
 class PeriodInvalid(ValueError):
-    """A period the command line cannot read; the message says why, in Vietnamese."""
+    """A period that cannot be read (typed in ?ky= or on the command line); the message says why, in Vietnamese."""
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
-_YTD = re.compile(r"^(\d{4})-YTD(?:-(\d{2}))?$", re.IGNORECASE)
-_YEAR = re.compile(r"^(\d{4})$")
+# ASCII digits only: \d would read full-width or Arabic-Indic digits as a year.
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$", re.IGNORECASE)
+_YTD = re.compile(r"^([0-9]{4})-YTD(?:-([0-9]{2}))?$", re.IGNORECASE)
+_YEAR = re.compile(r"^([0-9]{4})$")
+
+
+def _shown(text: str) -> str:
+    """What was typed, as a message may repeat it: printable, and short."""
+    text = "".join(c if c.isprintable() else "?" for c in text[:31])
+    return text if len(text) <= 30 else f"{text[:30]}…"
 
 
 def parse_period(text: str, *, latest_accepted: date | None = None) -> Period:
@@ -110,23 +127,21 @@ def parse_period(text: str, *, latest_accepted: date | None = None) -> Period:
     an accepted report), or through December when that month is in a later year.
     """
     text = text.strip()
-    if match := _MONTH.match(text):
-        year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12:
-            raise PeriodInvalid(f"Tháng không hợp lệ trong “{text}”.")
-        return month_period(date(year, month, 1))
-    if match := _QUARTER.match(text):
-        return quarter_period(int(match[1]), int(match[2]))
-    if match := _YTD.match(text):
-        year = int(match[1])
-        if match[2] is not None:
-            through = int(match[2])
-            if not 1 <= through <= 12:
-                raise PeriodInvalid(f"Tháng không hợp lệ trong “{text}”.")
-            return ytd_period(year, through)
-        if latest_accepted is None or latest_accepted.year < year:
-            raise PeriodInvalid(f"Năm {year} chưa có báo cáo nào được chấp nhận nên chưa có số liệu lũy kế.")
-        return ytd_period(year, latest_accepted.month if latest_accepted.year == year else 12)
-    if match := _YEAR.match(text):
-        return year_period(int(match[1]))
-    raise PeriodInvalid(f"Kỳ “{text}” không hợp lệ; dùng dạng 2026-03, 2026-Q1, 2026-YTD hoặc 2026.")
+    if (match := _MONTH.match(text) or _QUARTER.match(text) or _YTD.match(text) or _YEAR.match(text)) is None:
+        raise PeriodInvalid(f"Kỳ “{_shown(text)}” không hợp lệ; dùng dạng 2026-03, 2026-Q1, 2026-YTD hoặc 2026.")
+    year = int(match[1])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodInvalid(f"Năm không hợp lệ trong “{text}”: năm phải từ {FIRST_YEAR} đến {LAST_YEAR}.")
+    if match.re is _QUARTER:
+        return quarter_period(year, int(match[2]))
+    if match.re is _YEAR:
+        return year_period(year)
+    if match[2] is not None and not 1 <= int(match[2]) <= 12:
+        raise PeriodInvalid(f"Tháng không hợp lệ trong “{text}”.")
+    if match.re is _MONTH:
+        return month_period(date(year, int(match[2]), 1))
+    if match[2] is not None:
+        return ytd_period(year, int(match[2]))
+    if latest_accepted is None or latest_accepted.year < year:
+        raise PeriodInvalid(f"Năm {year} chưa có báo cáo nào được chấp nhận nên chưa có số liệu lũy kế.")
+    return ytd_period(year, latest_accepted.month if latest_accepted.year == year else 12)

@@ -1,10 +1,8 @@
-"""Reads of stored scores for the score pages: one indicator score explained, and the ward overview.
-
-The overview reads a fixed number of queries whatever the number of units, indicators and months:
-the latest accepted month, the participants, the indicators, the indicator scores of the period
-and the unit totals of the period and of the month before.
+"""One stored indicator score explained from the figures: the score (with the thresholds it was computed with),
+the accepted months it adds up, how its value and its points follow, with the numbers, and how a value reads.
 """
 
+from decimal import Decimal
 from fractions import Fraction
 
 from core.numbers import vn_number
@@ -110,12 +108,40 @@ def value_formula(indicator: Indicator, entries: list[ReportEntry]) -> str:
     return f"Σ giá trị = {' + '.join(_n(v) for v in values)} = {_n(sums.value)}"
 
 
+def exact_value(indicator: Indicator, entries: list[ReportEntry]) -> Fraction | None:
+    """The period's value before rounding, from the same sums as the score (Σ numerators / Σ denominators
+    × 100, or Σ values); None for appraisals and when there is no figure."""
+    sums = scoring.Sums.of(
+        scoring.MonthFigures(e.numerator, e.denominator, e.value, e.appraised_score) for e in entries
+    )
+    if indicator.shape.is_score:
+        return None
+    if indicator.shape.is_ratio:
+        return Fraction(100 * sums.numerator, sums.denominator) if sums.denominator else None
+    return Fraction(sums.value) if sums.value is not None else None
+
+
+def _four(number: Fraction) -> str:
+    """A non-negative number cut (not rounded) to 4 decimals: 9,99899… reads 9,9989, never 9,9990 or 10,0000,
+    so the rounding that follows stays visible."""
+    return vn_number(Decimal(number.numerator * 10_000 // number.denominator).scaleb(-4), 4)
+
+
+def _exact(number: Fraction) -> str:
+    """A value as the formula uses it: 98,99 when it has at most 2 decimals, else cut to 4 (63,3333)."""
+    return _n(round2(number)) if number * 100 == int(number * 100) else _four(number)
+
+
 NOT_COUNTED = "không tính điểm, không tính vào điểm tối đa."
 
 
-def points_formula(score: IndicatorScore, indicator: Indicator) -> str:
+def points_formula(score: IndicatorScore, indicator: Indicator, exact: Fraction | None = None) -> str:
     """How the points follow from the value and the thresholds in force (see indicator_score_for),
-    with the numbers. The branch is the one scoring took (`score.reason`): nothing here re-states the rules."""
+    with the numbers. The branch is the one scoring took (`score.reason`): nothing here re-states the rules.
+
+    A proportional score shows its quotient unrounded (4 decimals) before the 2-decimal points stored:
+    "10 × 98,99 / 99 = 9,9989 → 10,00". `exact` is the value before rounding (exact_value), used when it
+    is the one the score was computed from (it rounds to the stored value); else the stored value."""
     points, shown = _n(indicator.points), value_text(indicator, score.value)
     target = indicator.target
     sign = "≤" if indicator.comparison == Indicator.Comparison.AT_MOST else "≥"
@@ -140,12 +166,15 @@ def points_formula(score: IndicatorScore, indicator: Indicator) -> str:
             return f"Dưới ngưỡng sàn ({shown} < {value_text(indicator, indicator.floor)}): 0 điểm"
         case scoring.ALL_OR_NOTHING:
             return f"Chưa đạt ({shown}, chỉ tiêu {sign} {value_text(indicator, target)}): 0 điểm"
-        case scoring.AT_MOST:
-            return f"Chưa đạt: {points} × {_n(target)} / {_n(score.value)} = {earned} điểm"
-        case scoring.PROPORTIONAL:
-            return f"Chưa đạt: {points} × {_n(score.value)} / {_n(target)} = {earned} điểm"
+        case scoring.AT_MOST | scoring.PROPORTIONAL:
+            value = exact if exact is not None and round2(exact) == score.value else Fraction(score.value)
+            at_most = score.reason == scoring.AT_MOST
+            operands = (_n(target), _exact(value)) if at_most else (_exact(value), _n(target))
+            rounded = vn_number(score.points, 2)
+            if at_most and not value:  # a stored 0,00 whose figures are gone: no quotient to show
+                return f"Chưa đạt: {points} × {operands[0]} / {operands[1]} → {rounded} điểm"
+            points_exact, target_exact = Fraction(indicator.points), Fraction(target)
+            quotient = points_exact * target_exact / value if at_most else points_exact * value / target_exact
+            return f"Chưa đạt: {points} × {operands[0]} / {operands[1]} = {_four(quotient)} → {rounded} điểm"
     # Stored before scores recorded their branch; the next recompute (nightly at the latest) adds it.
     return f"Được {earned} điểm (diễn giải có sau lần tính điểm tới)."
-
-
-# ---------------------------------------------------------------- the ward overview

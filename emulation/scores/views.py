@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from core.table_export import FORMATS, Table, table_response
 from criteria.models import Indicator
 from emulation.plan.models import Campaign
-from emulation.plan.periods import MONTH, Period, PeriodInvalid, parse_period
+from emulation.plan.periods import MONTH, PeriodInvalid, parse_period
 from emulation.scores import dashboards as dash
 from emulation.scores import downloads, overview
 from emulation.scores import explain as sel
@@ -26,8 +26,9 @@ from units.selectors import units_headed_by
 @login_required
 def score_explain(request: HttpRequest, unit_id: int, indicator_id: int, period: str) -> HttpResponse:
     try:
+        parse_period(period)  # a key no score can have (0000-01, 5,000 characters) is not even looked up
         score = sel.indicator_score_for(unit_id, indicator_id, period, request.user)
-    except IndicatorScore.DoesNotExist:
+    except (PeriodInvalid, IndicatorScore.DoesNotExist):
         raise Http404 from None
     indicator = score.indicator
     period = parse_period(score.period)
@@ -39,7 +40,7 @@ def score_explain(request: HttpRequest, unit_id: int, indicator_id: int, period:
         "entries": entries,
         "value_text": sel.value_text(indicator, score.value),
         "value_formula": sel.value_formula(indicator, entries),
-        "points_formula": sel.points_formula(score, indicator),
+        "points_formula": sel.points_formula(score, indicator, sel.exact_value(indicator, entries)),
         "is_rising": indicator.is_rising,
         "is_percent": indicator.shape.is_ratio,
         "is_qualitative": indicator.shape.is_score,
@@ -69,23 +70,18 @@ def _viewer(request: HttpRequest, code: str) -> tuple[Campaign, bool, list[Unit]
     return campaign, sees_all, headed
 
 
-def _chosen_period(request: HttpRequest, campaign: Campaign, latest) -> tuple[Period | None, str, str]:
-    """The ?ky= period (default: the latest month with an accepted report), what was typed, and the error."""
-    asked = request.GET.get("ky", "").strip()
-    try:
-        return overview.overview_period(campaign, asked, latest), asked, ""
-    except (PeriodInvalid, overview.OverviewPeriodInvalid) as exc:
-        return overview.overview_period(campaign, "", latest), asked, str(exc)
+def _chosen_period(request: HttpRequest, campaign: Campaign) -> overview.ChosenPeriod:
+    """The ?ky= period (default: see overview.default_month), why it is shown, and the error when ?ky= was refused."""
+    return overview.period_chosen(campaign, request.GET.get("ky", "").strip())
 
 
-def _choices(period: Period, latest) -> list[tuple[str, str]]:
-    year = period.months[-1].year
-    return [
-        (period.key if period.kind == MONTH else (f"{latest:%Y-%m}" if latest else ""), "Tháng"),
-        (f"{year}-Q{(period.months[-1].month - 1) // 3 + 1}", "Quý"),
-        (f"{year}-YTD", "Lũy kế"),
-        (str(year), "Năm"),
-    ]
+def _period_context(chosen: overview.ChosenPeriod) -> dict:
+    return {
+        "period": chosen.period,
+        "period_note": chosen.note,
+        "period_options": chosen.options,
+        "error": chosen.error,
+    }
 
 
 def _wants_download(request: HttpRequest) -> bool:
@@ -107,9 +103,9 @@ def _download(request: HttpRequest, tables: dict[str, Callable[[], Table]], name
 @login_required
 def score_overview(request: HttpRequest, code: str) -> HttpResponse:
     campaign, sees_all, headed = _viewer(request, code)
-    latest = overview.latest_accepted_month(campaign)
-    period, asked, error = _chosen_period(request, campaign, latest)
-    context = {"campaign": campaign, "period": period, "error": error, "asked": asked, "sees_all": sees_all}
+    chosen = _chosen_period(request, campaign)
+    period = chosen.period
+    context = {"campaign": campaign, "sees_all": sees_all} | _period_context(chosen)
     if period is None:
         if _wants_download(request):
             raise Http404
@@ -122,10 +118,9 @@ def score_overview(request: HttpRequest, code: str) -> HttpResponse:
             "dat-chua-dat": lambda: downloads.heatmap_table(period, indicators, heatmap),
             "chua-dat": lambda: downloads.under_target_table(period, indicators, heatmap),
         }
-        return _download(request, tables, f"{campaign.code}-{period.key}", error)
+        return _download(request, tables, f"{campaign.code}-{period.key}", chosen.error)
     context |= {
         "is_month": period.kind == MONTH,
-        "choices": _choices(period, latest),
         "headed_pks": [u.pk for u in headed],
         "ranking_chart": dash.ranking_chart(context["ranking"]),
     }
@@ -138,9 +133,9 @@ def score_unit(request: HttpRequest, code: str, unit_code: str) -> HttpResponse:
     unit = campaign.participants.filter(code=unit_code).first()
     if unit is None or not rules.has_perm("emulation.view_scores_of_unit", request.user, unit):
         raise Http404
-    latest = overview.latest_accepted_month(campaign)
-    period, asked, error = _chosen_period(request, campaign, latest)
-    months = dash.shown_months(campaign, latest)
+    chosen = _chosen_period(request, campaign)
+    period = chosen.period
+    months = dash.shown_months(campaign, chosen.latest)
     data = dash.unit_dashboard(campaign, unit, months, period)
     if _wants_download(request):
         if period is None:
@@ -149,9 +144,8 @@ def score_unit(request: HttpRequest, code: str, unit_code: str) -> HttpResponse:
             "theo-tieu-chi": lambda: downloads.unit_criteria_table(unit, period, data["criteria"]),
             "theo-thang": lambda: downloads.unit_months_table(unit, data["series"], months),
         }
-        return _download(request, tables, f"{campaign.code}-{unit.code}-{period.key}", error)
-    context = {"campaign": campaign, "unit": unit, "period": period, "error": error, "asked": asked}
-    context |= data | {"months": months, "choices": _choices(period, latest) if period else []}
+        return _download(request, tables, f"{campaign.code}-{unit.code}-{period.key}", chosen.error)
+    context = {"campaign": campaign, "unit": unit, "months": months} | _period_context(chosen) | data
     return render(request, "emulation/score_unit.html", context)
 
 

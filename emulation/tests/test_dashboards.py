@@ -328,7 +328,15 @@ def test_dashboards_draw_their_charts_on_a_phone_and_a_desktop(live_server, camp
                 assert driver.execute_script(
                     "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
                 ), (name, width)
+                # Each result cell is coloured as well as worded (Bootstrap's table cells must not paint over it).
+                colours = driver.execute_script(
+                    "return [...document.querySelectorAll('.heat td[class^=heat-]')]"
+                    ".map(td => getComputedStyle(td).backgroundColor)"
+                )
+                assert colours and "rgb(255, 255, 255)" not in colours, (name, width)
                 _screenshot(driver, f"diem-{name}-{width}", phone)
+            if not phone:
+                _pick_a_period_with_the_keyboard_and_the_mouse(driver, pages["tong-quan"])
             if phone:
                 sign_in(driver, live_server, "alice")
                 driver.get(pages["chi-tieu"])
@@ -342,3 +350,28 @@ def test_dashboards_draw_their_charts_on_a_phone_and_a_desktop(live_server, camp
                 _screenshot(driver, "diem-chi-tieu-phone-alice", phone)
         finally:
             driver.quit()
+
+
+def _pick_a_period_with_the_keyboard_and_the_mouse(driver, url: str) -> None:
+    """January to June accepted for every unit: the overview opens on June. Arrows move through the list
+    without leaving the page; Enter shows the month chosen; a pick with the mouse shows its period at once."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    from core.tests.browser import wait_for
+
+    driver.get(url)
+    select = driver.find_element(By.ID, "ky")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=ky]")
+    assert label.is_displayed() and label.text == "Kỳ xem điểm"
+    assert Select(select).first_selected_option.get_attribute("value") == "2026-06"
+    assert "cả 5/5 đơn vị" in driver.find_element(By.ID, "ky-ghi-chu").text
+    select.send_keys(Keys.ARROW_DOWN)
+    assert driver.current_url == url  # moving through the list does not load a page per key
+    select.send_keys(Keys.ENTER)
+    wait_for(driver).until(lambda d: "ky=2026-05" in d.current_url)
+    assert driver.find_element(By.CSS_SELECTOR, "h1").text == "Điểm thi đua: Tháng 05/2026"
+    Select(driver.find_element(By.ID, "ky")).select_by_value("2026-Q2")
+    wait_for(driver).until(lambda d: "ky=2026-Q2" in d.current_url)
+    assert driver.find_element(By.CSS_SELECTOR, "h1").text == "Điểm thi đua: Quý II/2026"

@@ -254,3 +254,89 @@ def test_query_count_does_not_grow_with_units_or_months(client, sam, campaign, c
     large = _count_queries(client, campaign)  # 15 units × 12 months
     assert small == large
     assert large <= 12
+
+
+# ---------------------------------------------------------------- in a real browser
+
+
+def _foreign_pixels(driver, box) -> list[int]:
+    """Dark or coloured pixels on each edge of the unit column, as the box shows it: 3 px inside its left edge,
+    and its right border with the pixel before it, where the months go under. A sticky cell's background and
+    borders are light or grey there; anything else is a badge or a number showing through."""
+    import io
+
+    from PIL import Image
+
+    right, height = driver.execute_script(
+        "const box = arguments[0];"
+        "return [box.querySelector('thead th').getBoundingClientRect().right - box.getBoundingClientRect().left,"
+        " box.clientTop + box.clientHeight - 6];",  # above the scroll bar (a phone's overlays the cells)
+        box,
+    )
+    image = Image.open(io.BytesIO(box.screenshot_as_png)).convert("RGB")
+    counts = []
+    for first in (1, round(right) - 3):
+        strip = image.crop((first, 1, first + 3, height))
+        counts.append(sum(1 for pixel in strip.get_flattened_data() if min(pixel) < 150))
+    return counts
+
+
+# Whether a header cell of the box stands whole, beside the unit column, and nothing covers its middle.
+WHOLE = """
+const box = arguments[0], edge = box.querySelector("thead th").getBoundingClientRect().right;
+const th = [...box.querySelectorAll("thead th")].find(t => t.textContent.trim() === arguments[1]);
+const r = th.getBoundingClientRect(), b = box.getBoundingClientRect();
+const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+return r.left >= edge - 0.5 && r.right <= b.right + 0.5 && th.contains(seen);
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_matrix_sticky_cells_hide_what_scrolls_under_and_the_status_columns_are_reachable(
+    live_server, campaign, sam, clock, width
+):
+    """A report in every cell. Scrolled anywhere, the edges of the unit column and of the corner show no pixel
+    of the months under them; scrolled to the end, "Đã gửi" and "Trễ hạn" stand whole beside the unit column,
+    and the arrow keys get there from the focused box."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from core.tests.browser import chromium, save_screenshot, sign_in, wait_for
+
+    _fill(campaign, list(campaign.participants.order_by("order")), campaign.months()[:11])
+    driver = chromium((max(width, 500), 900))
+    try:
+        sign_in(driver, live_server, "sam")
+        metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500}
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+        driver.get(live_server.url + _url(campaign))
+        wait_for(driver).until(lambda d: d.execute_script("return document.fonts.status === 'loaded'"))
+        box = driver.find_element(By.CSS_SELECTOR, ".matrix-wrap")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", box)
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+        label = driver.find_element(By.ID, box.get_attribute("aria-labelledby"))
+        assert "Tình hình gửi báo cáo số liệu tháng" in label.get_attribute("textContent")
+        widest = driver.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", box)
+        assert widest > 0, "eleven months do not fit: the box scrolls"
+
+        for offset in [*range(0, widest, 17), widest]:
+            driver.execute_script("arguments[0].scrollLeft = arguments[1]", box, offset)
+            assert _foreign_pixels(driver, box) == [0, 0], (width, offset)
+
+        driver.execute_script("arguments[0].scrollLeft = 0; arguments[0].focus()", box)
+        assert driver.switch_to.active_element == box
+        keys = ActionChains(driver)
+        for _ in range(100):
+            keys.send_keys(Keys.ARROW_RIGHT)
+        keys.perform()
+        wait_for(driver, 5).until(
+            lambda d: d.execute_script("return arguments[0].scrollLeft >= arguments[1] - 1", box, widest)
+        )
+        for name in ("Đã gửi", "Trễ hạn"):
+            assert driver.execute_script(WHOLE, box, name), (width, name)
+        save_screenshot(driver, f"matrix-scrolled-to-the-end-{width}")
+    finally:
+        driver.quit()

@@ -200,3 +200,16 @@ def test_an_import_makes_an_open_form_stale(client, alice, sam, report_vp):
     assert refused.status_code == 409 and "1.2a · tử số" in _text(refused)
     entry = report_vp.entries.get(indicator__code="1.2a")
     assert (entry.numerator, entry.denominator) == (40, 50)
+
+
+def test_an_evidence_error_shows_beside_its_row_not_at_the_top(client, alice, report_vp):
+    client.force_login(alice)
+    entry = report_vp.entries.get(indicator__code="1.2a")
+    url = reverse("emulation:evidence-upload", kwargs={"entry_pk": entry.pk})
+    response = client.post(url, {"file": SimpleUploadedFile("x.pdf", b"MZ\x90\x00")}, follow=True)
+    page = response.content.decode()
+    row = page[page.index('id="chi-tieu-1.2a"') :]
+    row = row[: row.index("</tr>")]
+    assert "Tệp “x.pdf”: không phải PDF" in row
+    assert page.count("Tệp “x.pdf”: không phải PDF") == 1  # not repeated at the top of the page
+    assert response.redirect_chain[-1][0].endswith("#chi-tieu-1.2a")

@@ -45,7 +45,8 @@ def test_explain_ratio_quarter_shows_sums_formula_and_acceptance(client, scored,
     assert response.status_code == 200
     page = response.content.decode()
     assert "Σ tử số / Σ mẫu số = 19 / 30 = 63,33%" in page
-    assert "Chưa đạt: 5 × 63,33 / 100 = 3,17 điểm" in page
+    # The exact value (19/30 = 63,333…%) and quotient (3,1666…), cut to 4 decimals, then the points stored.
+    assert "Chưa đạt: 5 × 63,3333 / 100 = 3,1666 → 3,17 điểm" in page
     assert "<strong>3,17</strong> / tối đa 5 điểm" in page
     assert "Phiên bản chỉ tiêu áp dụng từ tháng 01/2026" in page
     jan = MonthlyReport.objects.get(unit__code="VP", month=JAN)
@@ -203,7 +204,9 @@ def test_explain_uses_the_thresholds_in_force_not_todays(client, sam, campaign, 
         ("met", "99.50", True, "10", "Đạt (99,5% ≥ 99%): đủ 10 điểm"),
         ("floor", "60", False, "0", "Dưới ngưỡng sàn (60% < 70%): 0 điểm"),
         ("all_or_nothing", "98", False, "0", "Chưa đạt (98%, chỉ tiêu ≥ 99%): 0 điểm"),
-        ("proportional", "90", False, "9.09", "Chưa đạt: 10 × 90 / 99 = 9,09 điểm"),
+        ("proportional", "90", False, "9.09", "Chưa đạt: 10 × 90 / 99 = 9,0909 → 9,09 điểm"),
+        ("proportional", "98.99", False, "10", "Chưa đạt: 10 × 98,99 / 99 = 9,9989 → 10,00 điểm"),
+        ("proportional", "49", False, "4.95", "Chưa đạt: 10 × 49 / 99 = 4,9494 → 4,95 điểm"),
         ("no_target", "90", None, "10", "Không có chỉ tiêu phấn đấu: đủ 10 điểm"),
     ],
 )
@@ -216,6 +219,46 @@ def test_the_points_formula_follows_the_branch_scoring_took(reason, value, met, 
     )
     score = IndicatorScore(value=D(value), has_data=True, met=met, points=D(points), reason=reason)
     assert points_formula(score, indicator) == expected
+
+
+def test_the_points_formula_shows_the_exact_quotient_of_the_exact_value():
+    """At most 5 days, 22/3 = 7,333… days: 10 × 5 / 7,3333 = 6,8181… → 6,82 from the exact value, not from
+    the stored 7,33 (which would give 6,8212…). A value that no longer rounds to the stored one (figures changed
+    since the score was computed) is not used: the stored value is."""
+    from fractions import Fraction
+
+    from criteria.models import Indicator
+    from emulation.scores.explain import points_formula
+
+    at_most = Indicator(code="x", kind="ratio", measure="count", points=D(10), target=D(5), comparison="lte")
+    score = IndicatorScore(value=D("7.33"), has_data=True, met=False, points=D("6.82"), reason="at_most")
+    assert points_formula(score, at_most, Fraction(22, 3)) == "Chưa đạt: 10 × 5 / 7,3333 = 6,8181 → 6,82 điểm"
+    assert points_formula(score, at_most, Fraction(8)) == "Chưa đạt: 10 × 5 / 7,33 = 6,8212 → 6,82 điểm"
+    nothing = IndicatorScore(value=D("0"), has_data=True, met=False, points=D("0"), reason="at_most")
+    zero_target = Indicator(code="y", kind="ratio", measure="count", points=D(10), target=D(0), comparison="lte")
+    assert points_formula(nothing, zero_target) == "Chưa đạt: 10 × 0 / 0 → 0,00 điểm"  # no division by zero
+
+
+def test_the_unrounded_points_round_to_the_points_scoring_stored():
+    """For every ratio k/37 under a 99% target, the quotient shown (cut to 4 decimals) is the one scoring rounded."""
+    import re as regex
+    from decimal import ROUND_HALF_UP
+    from fractions import Fraction
+
+    from criteria.models import Indicator
+    from emulation.scores import scoring
+    from emulation.scores.explain import points_formula
+
+    rule = scoring.Rule(kind="ratio", measure="percent", points=D(10), scoring_rule="proportional", target=D(99))
+    indicator = Indicator(code="x", kind="ratio", measure="percent", points=D(10), target=D(99), comparison="gte")
+    for k in range(1, 37):
+        result = scoring.score_sums(rule, scoring.Sums(k, 37))
+        exact = Fraction(100 * k, 37)
+        score = IndicatorScore(value=result.value, has_data=True, met=False, points=result.points, reason=result.reason)
+        shown = regex.search(r"= ([0-9,]+) → ([0-9,]+) điểm$", points_formula(score, indicator, exact))
+        quotient, points = (D(x.replace(",", ".")) for x in shown.groups())
+        assert quotient <= 10 * exact / 99 < quotient + D("0.0001"), k
+        assert points == result.points.quantize(D("0.01"), rounding=ROUND_HALF_UP), k
 
 
 def test_every_scoring_branch_has_its_formula():
@@ -261,3 +304,36 @@ def test_overview_queries_stay_bounded_for_an_account_without_an_official_record
     with django_assert_max_num_queries(12):
         page = client.get(url).content.decode()
     assert "Thông tin cá nhân" not in page and "Xếp hạng" in page
+
+
+# ---------------------------------------------------------------- the menu
+
+
+@pytest.mark.parametrize(
+    ("url", "item"),
+    [
+        (lambda c: reverse("core:home"), "Trang chủ"),
+        (lambda c: reverse("emulation:campaign-list"), "Phong trào thi đua"),
+        (lambda c: reverse("emulation:campaign-detail", kwargs={"code": c.code}), "Phong trào thi đua"),
+        (lambda c: reverse("emulation:score-overview", kwargs={"code": c.code}), "Phong trào thi đua"),
+        # Its path holds /don-vi/, the units list's own path: the menu must not light both.
+        (lambda c: reverse("emulation:score-unit", kwargs={"code": c.code, "unit_code": "VP"}), "Phong trào thi đua"),
+        (lambda c: reverse("units:unit-list"), "Đơn vị"),
+        (lambda c: reverse("units:unit-detail", kwargs={"code": "VP"}), "Đơn vị"),
+    ],
+    ids=["home", "campaigns", "campaign", "score-overview", "score-unit", "units", "unit"],
+)
+def test_one_menu_item_is_highlighted_the_section_of_the_page(client, scored, sam, url, item):
+    client.force_login(sam)
+    response = client.get(url(scored))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="nav-link active"') == 1
+    active = re.search(r'<a class="nav-link active"[^>]*>(.*?)</a>', html, re.S)[1]
+    assert " ".join(re.sub(r"<[^>]+>", " ", active).split()) == item
+
+
+@pytest.mark.parametrize("name", ["core:notification-list", "units:own-profile"])
+def test_a_page_of_no_menu_section_highlights_none(client, scored, sam, name):
+    client.force_login(sam)
+    assert client.get(reverse(name)).content.decode().count('class="nav-link active"') == 0

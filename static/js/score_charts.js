@@ -1,5 +1,32 @@
-// Score dashboards: draw every <canvas data-chart="ID"> from the JSON in <script id="ID"> with the vendored Chart.js.
-// The tables beside the charts carry the same figures; a chart that cannot draw leaves its fallback text.
+// Score dashboards: the period picker, and every <canvas data-chart="ID"> drawn from the JSON in <script id="ID">
+// with the vendored Chart.js. The tables beside the charts carry the same figures; a chart that cannot draw leaves
+// its fallback text.
+
+// The period picker shows the period picked with the mouse or a finger at once. From the keyboard, arrows only
+// move through the list (a page per arrow press would be unusable) and Enter shows the period; without
+// JavaScript the "Xem" button does.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-submit-on-pick]").forEach(function (select) {
+    var byKeyboard = false;
+    function show() {
+      if (select.form.requestSubmit) { select.form.requestSubmit(); } else { select.form.submit(); }
+    }
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        show();
+        return;
+      }
+      byKeyboard = true;
+    });
+    select.addEventListener("pointerdown", function () { byKeyboard = false; });
+    select.addEventListener("change", function () {
+      if (!byKeyboard) { show(); }
+    });
+  });
+})();
+
 (function () {
   "use strict";
   if (typeof Chart === "undefined") { return; }
