@@ -7,7 +7,13 @@ and keeps what the person typed, so they decide with everything in front of them
 
 from datetime import datetime
 
+from django.db import models
 from django.utils.dateparse import parse_datetime
+
+
+def version_field(help_text: str) -> models.PositiveIntegerField:
+    """The `version` column of a record edited by pages that must not overwrite one another."""
+    return models.PositiveIntegerField("phiên bản", default=0, editable=False, help_text=help_text)
 
 
 class StaleVersion(Exception):

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.versions import version_field
 from criteria.shapes import Shape, shape_of
 
 
@@ -125,12 +126,7 @@ class Indicator(models.Model):
         help_text="Để trống: áp dụng cho mọi đơn vị tham gia phong trào.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    version = models.PositiveIntegerField(
-        "phiên bản",
-        default=0,
-        editable=False,
-        help_text="Tăng mỗi lần lưu: một trang sửa mở trước lần lưu của người khác không ghi đè được.",
-    )
+    version = version_field("Tăng mỗi lần lưu: một trang sửa mở trước lần lưu của người khác không ghi đè được.")
     history = HistoricalRecords()
 
     class Meta:

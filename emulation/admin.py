@@ -112,8 +112,22 @@ class TransitionInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("actor")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and shown, never added, edited or deleted here: records that change only through their own
+    services (a report through its workflow) or are derived (scores, rewritten by every recompute)."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(MonthlyReport)
-class MonthlyReportAdmin(admin.ModelAdmin):
+class MonthlyReportAdmin(ReadOnlyAdmin):
     """Read-only: reports change only through their workflow (emulation.reports.services), never by hand;
     "Xem trên trang chính" opens the report's own page, where that workflow is."""
 
@@ -143,28 +157,6 @@ class MonthlyReportAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj: MonthlyReport) -> str:
         return reverse("emulation:report-detail", kwargs={"pk": obj.pk})
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Derived data, rewritten by every recompute: listed and shown, never added, edited or deleted here."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(UnitScore)

@@ -12,6 +12,7 @@ from django.db.models.lookups import LessThanOrEqual
 from simple_history.models import HistoricalRecords
 
 from core.numbers import COUNT_MAX
+from core.versions import version_field
 from core.workflow import REASON_MAX
 from emulation.plan.models import Campaign
 
@@ -91,11 +92,8 @@ class MonthlyReport(models.Model):
     in_progress_overdue = models.PositiveIntegerField(
         "đang giải quyết quá hạn", null=True, blank=True, validators=COUNT
     )
-    version = models.PositiveIntegerField(
-        "phiên bản",
-        default=0,
-        editable=False,
-        help_text="Tăng mỗi lần số liệu, minh chứng hay trạng thái đổi: lưu dựa trên phiên bản cũ bị từ chối.",
+    version = version_field(
+        "Tăng mỗi lần số liệu, minh chứng hay trạng thái đổi: lưu dựa trên phiên bản cũ bị từ chối."
     )
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
