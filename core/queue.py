@@ -31,7 +31,12 @@ def enqueue_on_commit(task, *args) -> PendingTask:
 def _send(row: PendingTask) -> bool:
     """Hand one row's task to the broker, then forget the row; on failure keep it for the sweep."""
     try:
-        current_app.send_task(row.name, args=row.args, retry=False) if not _eager() else _run_eager(row)
+        if _eager():
+            _run_eager(row)
+        else:
+            # No result is read back (the task records its own outcome), so the result store is not
+            # contacted either: Redis's result consumer would retry for 20 s while the broker is down.
+            current_app.send_task(row.name, args=row.args, retry=False, ignore_result=True)
     except Exception as exc:  # the broker is down or unreachable: the sweep will try again
         log.warning("Could not send %s to the queue (%s); kept for the sweep", row.name, exc)
         PendingTask.objects.filter(pk=row.pk).update(attempts=row.attempts + 1, last_error=str(exc)[:500])
