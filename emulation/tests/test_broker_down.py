@@ -19,9 +19,10 @@ CLOSED = "redis://127.0.0.1:1/0"  # nothing listens on port 1: the connection is
 
 
 def _new_connections() -> None:
-    """Drop the app's pooled broker connections and its result store so the next send uses those configured now."""
-    app.pool.force_close_all()
-    app._pool = None  # Celery rebuilds its pool (and the producers on it) on next use
+    """Forget the app's broker pool and result store so the next send uses those configured now. The pools are
+    not closed: kombu keeps one producer pool per broker address for the whole process, and closing the real
+    broker's would break every later send."""
+    app._pool = None  # Celery builds its pool (and the producers on it) again on next use
     app.amqp._producer_pool = None
     app._local.__dict__.pop("backend", None)  # the result store, built again from the settings
 
