@@ -115,3 +115,18 @@ def score_url(campaign, unit: str, code: str, period: str) -> str:
 
     score = IndicatorScore.objects.get(campaign=campaign, unit__code=unit, indicator__code=code, period=period)
     return score.get_absolute_url()
+
+
+def form_of(page: str) -> dict:
+    """A page's form fields as the browser would send them back: inputs and text areas, as shown."""
+    import html
+    import re
+
+    data = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)
+        if name != "csrfmiddlewaretoken"
+    }
+    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
+        data[name] = html.unescape(value)
+    return data

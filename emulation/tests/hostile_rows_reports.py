@@ -5,7 +5,6 @@ past 64 bits and other units' records.
 Every case answers a Vietnamese error on the page (or a 404 for what is not the person's) and writes nothing.
 """
 
-import re
 from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +13,7 @@ from django.urls import reverse
 from core.tests.hostile import Case, post
 from emulation.models import MonthlyReport
 from emulation.reports import services
-from emulation.tests.conftest import fill
+from emulation.tests.conftest import fill, form_of
 from units.models import Unit
 
 MONTH, SENT_MONTH = date(2026, 5, 1), date(2026, 6, 1)  # months the other row modules leave alone
@@ -53,20 +52,11 @@ def context(ctx: dict) -> dict:
 
 def _edit_form(user, report: MonthlyReport) -> dict:
     """The figures form of `report` as its page shows it (every field, the version it shows)."""
-    import html
-
     from django.test import Client
 
     browser = Client()
     browser.force_login(user)
-    page = browser.get(reverse("emulation:report-edit", kwargs={"pk": report.pk})).content.decode()
-    data = {
-        name: html.unescape(value) for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)
-    }
-    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
-        data[name] = html.unescape(value)
-    data.pop("csrfmiddlewaretoken", None)
-    return data
+    return form_of(browser.get(reverse("emulation:report-edit", kwargs={"pk": report.pk})).content.decode())
 
 
 def edit(**changes) -> object:

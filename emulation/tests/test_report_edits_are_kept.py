@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.models import Notification
 from emulation.models import MonthlyReport, ReportReminder
 from emulation.reports import services
-from emulation.tests.conftest import ONE_STOP, PDF, complete_figures, fill
+from emulation.tests.conftest import ONE_STOP, PDF, complete_figures, fill, form_of
 
 TEXTS = [
     "Thời gian xử lý còn 2.5 ngày; tỷ lệ đạt 100",
@@ -27,20 +27,6 @@ def _text(response) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
 
 
-def _form_of(page: str) -> dict:
-    """The edit form's fields as the browser would send them back (inputs and text areas, as shown)."""
-    import html
-
-    data = {
-        name: html.unescape(value)
-        for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page)
-        if name != "csrfmiddlewaretoken"
-    }
-    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
-        data[name] = html.unescape(value)
-    return data
-
-
 @pytest.mark.parametrize("text", TEXTS)
 def test_saving_the_form_again_keeps_an_explanation_exactly(client, alice, report_vp, text):
     """The edit page once passed every field through the number formatter: "… đạt 100" came back "… đạt 1"."""
@@ -48,7 +34,7 @@ def test_saving_the_form_again_keeps_an_explanation_exactly(client, alice, repor
     services.report_save_figures(report=report_vp, actor=alice, entries=entries, one_stop=ONE_STOP)
     client.force_login(alice)
     url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
-    form = _form_of(client.get(url).content.decode())
+    form = form_of(client.get(url).content.decode())
     assert form["e-1.1-explanation"] == text
     assert form["e-1.1-self_score"] == "8,5"  # a stored number is shown as a clerk types it
     assert client.post(url, form).status_code == 302
@@ -79,7 +65,7 @@ def test_hidden_characters_are_dropped_and_text_normalised_at_the_edge(alice, re
 def test_a_too_long_explanation_is_refused_and_nothing_saved(client, alice, report_vp):
     client.force_login(alice)
     url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
-    form = _form_of(client.get(url).content.decode()) | {"e-1.1-explanation": "x" * 5001, "e-1.2a-numerator": "9"}
+    form = form_of(client.get(url).content.decode()) | {"e-1.1-explanation": "x" * 5001, "e-1.2a-numerator": "9"}
     response = client.post(url, form)
     assert response.status_code == 200
     assert "Giải trình dài 5.001 ký tự, vượt giới hạn 5.000 ký tự." in _text(response)
@@ -98,9 +84,9 @@ def _second_browser(user) -> Client:
 def test_a_save_based_on_an_older_version_is_refused_and_keeps_what_was_typed(client, alice, report_vp):
     url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
     client.force_login(alice)
-    mine = _form_of(client.get(url).content.decode())
+    mine = form_of(client.get(url).content.decode())
     theirs_browser = _second_browser(alice)
-    theirs = _form_of(theirs_browser.get(url).content.decode())
+    theirs = form_of(theirs_browser.get(url).content.decode())
     assert theirs_browser.post(url, theirs | {"e-1.2b-numerator": "7", "e-1.2b-denominator": "8"}).status_code == 302
 
     refused = client.post(url, mine | {"e-1.2b-numerator": "5", "e-1.2b-denominator": "9"})
@@ -113,7 +99,7 @@ def test_a_save_based_on_an_older_version_is_refused_and_keeps_what_was_typed(cl
     entry = report_vp.entries.get(indicator__code="1.2b")
     assert (entry.numerator, entry.denominator) == (7, 8)
     # Saved again from the refused page (it now carries the current version): the person's figures win.
-    assert client.post(url, _form_of(page)).status_code == 302
+    assert client.post(url, form_of(page)).status_code == 302
     entry.refresh_from_db()
     assert (entry.numerator, entry.denominator) == (5, 9)
 
@@ -121,7 +107,7 @@ def test_a_save_based_on_an_older_version_is_refused_and_keeps_what_was_typed(cl
 def test_an_evidence_change_makes_an_open_form_stale(client, alice, report_vp):
     url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
     client.force_login(alice)
-    form = _form_of(client.get(url).content.decode())
+    form = form_of(client.get(url).content.decode())
     entry = report_vp.entries.get(indicator__code="1.1")
     services.evidence_add(entry=entry, actor=alice, upload=SimpleUploadedFile("a.pdf", PDF))
     refused = client.post(url, form)
@@ -191,7 +177,7 @@ def test_an_import_makes_an_open_form_stale(client, alice, sam, report_vp):
 
     url = reverse("emulation:report-edit", kwargs={"pk": report_vp.pk})
     client.force_login(alice)
-    form = _form_of(client.get(url).content.decode())
+    form = form_of(client.get(url).content.decode())
     rows = [["VP", "2026-10", "1.2a", 40, 50, None]]
     importer.figures_import_long(
         campaign=report_vp.campaign, source=io.BytesIO(long_file(rows)), actor=sam, accept=False, source_name="x.xlsx"
