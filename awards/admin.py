@@ -1,20 +1,7 @@
-from django.contrib import admin
+"""The awards app in the admin: each wing registers its own models (imported here for the admin to find)."""
 
-from awards.models import AwardForm, AwardStandard, DossierPart
-
-
-class StandardInline(admin.TabularInline):
-    model = AwardStandard
-    extra = 0
-
-
-class DossierPartInline(admin.TabularInline):
-    model = DossierPart
-    extra = 0
-
-
-@admin.register(AwardForm)
-class AwardFormAdmin(admin.ModelAdmin):
-    list_display = ["name", "campaign", "level", "decided_by", "for_collective", "for_individual", "quota"]
-    list_filter = ["campaign", "level"]
-    inlines = [StandardInline, DossierPartInline]
+from awards.catalogue import admin as catalogue_admin  # noqa: F401
+from awards.council import admin as council_admin  # noqa: F401
+from awards.decisions import admin as decisions_admin  # noqa: F401
+from awards.dossiers import admin as dossiers_admin  # noqa: F401
+from awards.history import admin as history_admin  # noqa: F401

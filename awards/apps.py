@@ -7,4 +7,4 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self) -> None:
-        from awards import plan  # noqa: F401  (the plan's award forms: a section of every plan)
+        from awards.catalogue import plan  # noqa: F401  (the plan's award forms: a section of every plan)

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import DeletionSummaryMixin
 from core.numbers import vn_number
+from emulation.initiatives import admin as initiatives_admin  # noqa: F401
 from emulation.models import (
     Assignment,
     Campaign,

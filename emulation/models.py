@@ -1,5 +1,6 @@
 """The emulation app's models, defined in its wings and gathered here under the one `emulation` label."""
 
+from emulation.initiatives.models import Initiative, InitiativeFile
 from emulation.plan.models import Assignment, Campaign, CampaignContent, LegalBasis, Milestone
 from emulation.reports.models import (
     Evidence,
@@ -19,6 +20,8 @@ __all__ = [
     "Evidence",
     "ImportJob",
     "IndicatorScore",
+    "Initiative",
+    "InitiativeFile",
     "LegalBasis",
     "Milestone",
     "MonthlyReport",

@@ -27,6 +27,11 @@ ROW_MODULES = [
         "emulation.tests.hostile_rows_excel",
         "emulation.tests.hostile_rows_scores",
         "criteria.tests.hostile_rows_admin",
+        "emulation.tests.hostile_rows_initiatives",
+        "awards.tests.hostile_rows_history",
+        "awards.tests.hostile_rows_dossiers",
+        "awards.tests.hostile_rows_council",
+        "awards.tests.hostile_rows_decisions",
     )
 ]
 CASES: list[Case] = [case for module in ROW_MODULES for case in module.CASES]

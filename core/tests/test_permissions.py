@@ -52,6 +52,11 @@ ROW_MODULES = [
         "emulation.tests.url_rows_matrix",
         "emulation.tests.url_rows_scores",
         "core.tests.url_rows_notify",
+        "emulation.tests.url_rows_initiatives",
+        "awards.tests.url_rows_history",
+        "awards.tests.url_rows_dossiers",
+        "awards.tests.url_rows_council",
+        "awards.tests.url_rows_decisions",
     )
 ]
 for _module in ROW_MODULES:

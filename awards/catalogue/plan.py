@@ -1,7 +1,9 @@
 """The award forms a plan sets out, as a section of the plan (emulation.plan.sections): loaded from the plan
 file's `award_forms` and shown on the campaign's page."""
 
-from awards.models import AwardForm, AwardStandard, DossierPart
+from decimal import Decimal
+
+from awards.catalogue.models import AwardForm, AwardStandard, DossierPart
 from emulation.plan.loader import plan_text
 from emulation.plan.sections import PlanSection, plan_section_register
 
@@ -19,6 +21,7 @@ def _load_award_forms(campaign, forms: list[dict], checked) -> None:
             for_collective=spec.get("for_collective", True),
             for_individual=spec.get("for_individual", True),
             quota=spec.get("quota"),
+            coefficient=Decimal(str(spec.get("coefficient", 0))),
             order=f_order,
         )
         checked(form, f"Hình thức {spec['code']}").save()

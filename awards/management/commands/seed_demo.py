@@ -1,4 +1,6 @@
-"""Load the demo ward (fictional people) and the 2026 CCHC plan; safe to run again."""
+"""Load the demo ward (fictional people), the 2026 CCHC plan, the months already reported, and the awards side
+(initiatives, last year's awards, this year's dossiers); safe to run again. It lives in awards, the top floor,
+because it loads every floor's demo."""
 
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,10 @@ from django.utils import timezone
 from emulation.demo import demo_history_load
 from emulation.plan.loader import PlanFileError, load_plan, read_plan_file
 from units.services import WardFileError, ward_load
+
+# The demo of each part of the awards side (and the initiatives): each is safe to run again and says what it
+# added. Each wing adds its loader here.
+DEMO_PARTS: list = []
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 WARD_FILE = DATA_DIR / "wards" / "nam-gia-nghia-demo.yaml"
@@ -47,6 +53,10 @@ class Command(BaseCommand):
         clerk = get_user_model().objects.get(username=DEMO_CLERK)
         made = demo_history_load(campaign=plan.campaign, through=through, clerk=clerk)
         self.stdout.write(f"Báo cáo tháng đã chấp nhận (đến tháng {through:%m/%Y}): thêm {made}.")
+        for load in DEMO_PARTS:
+            line = load(campaign=plan.campaign, clerk=clerk)
+            if line:
+                self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Tài khoản demo (mật khẩu {settings.DEMO_PASSWORD}):"))
         for username, description in ward.accounts:
             self.stdout.write(f"  {username:<12} {description}")

@@ -1,0 +1,3 @@
+"""council wing: URL patterns (none yet)."""
+
+urlpatterns: list = []

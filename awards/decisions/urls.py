@@ -1,0 +1,3 @@
+"""decisions wing: URL patterns (none yet)."""
+
+urlpatterns: list = []

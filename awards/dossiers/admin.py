@@ -1,0 +1,1 @@
+"""The dossiers wing in the admin (registered here, imported by awards/admin.py)."""

@@ -1,0 +1,3 @@
+"""dossiers wing: URL patterns (none yet)."""
+
+urlpatterns: list = []

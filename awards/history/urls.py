@@ -1,0 +1,3 @@
+"""history wing: URL patterns (none yet)."""
+
+urlpatterns: list = []

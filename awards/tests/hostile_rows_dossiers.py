@@ -1,0 +1,3 @@
+"""Hostile-input rows (core/tests/test_hostile_input.py)."""
+
+CASES: list = []

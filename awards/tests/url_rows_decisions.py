@@ -1,0 +1,3 @@
+"""Permission-table rows (core/tests/test_permissions.py)."""
+
+ROWS: dict = {}

@@ -1,0 +1,1 @@
+"""Initiatives in the admin (registered here, imported by emulation/admin.py)."""

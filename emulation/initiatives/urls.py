@@ -1,0 +1,3 @@
+"""Initiatives: URL patterns (none yet)."""
+
+urlpatterns: list = []
