@@ -27,6 +27,10 @@ class TransitionRefused(Exception):
     """A transition that cannot be taken now; the message says why, in Vietnamese."""
 
 
+class TransitionDone(TransitionRefused):
+    """The step was already taken (a second click, a second person): answered as done, nothing done twice."""
+
+
 @dataclass(frozen=True)
 class State:
     value: str
@@ -75,6 +79,8 @@ class Workflow:
     url: Callable[[Model], str]
     changes_since: Callable | None = None
     """(record, seen_at) → what changed since a page showed it, for a step refused as stale (core.versions)."""
+    done: Callable[[Model, str], bool] | None = None
+    """(record, action) → whether that step was already taken; then it is answered as done (TransitionDone)."""
     checks: dict[str, Callable] = field(default_factory=dict)
     effects: dict[str, Effect] = field(default_factory=dict)
     recipients: dict[str, Callable] = field(default_factory=dict)
@@ -175,16 +181,18 @@ def transition_apply(
     refuses a step based on an older one (`based_on`, from the page: StaleVersion) and gets a new one.
     """
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
-    versioned = hasattr(obj, "version")
-    if versioned:
-        changes = workflow.changes_since or (lambda record, seen: [])
-        version_check(current=obj.version, based_on=based_on, changes=lambda: changes(obj, seen_at))
     transition = workflow.by_action.get(action)
     if transition is None:
         raise TransitionRefused("Thao tác không hợp lệ.")
     verb = transition.label[:1].lower() + transition.label[1:]
+    label = workflow.by_state[obj.status].label if obj.status in workflow.by_state else obj.status
+    if obj.status not in transition.sources and workflow.done is not None and workflow.done(obj, action):
+        raise TransitionDone(f"Đã “{verb}” rồi (đang ở trạng thái “{label}”): không làm lại.")
+    versioned = hasattr(obj, "version")
+    if versioned:
+        changes = workflow.changes_since or (lambda record, seen: [])
+        version_check(current=obj.version, based_on=based_on, changes=lambda: changes(obj, seen_at))
     if obj.status not in transition.sources:
-        label = workflow.by_state[obj.status].label if obj.status in workflow.by_state else obj.status
         raise TransitionRefused(f"Không thể “{verb}” khi đang ở trạng thái “{label}”.")
     if not rules.has_perm(transition.permission, actor, obj):
         raise TransitionRefused(f"Bạn không có quyền “{verb}”.")

@@ -35,15 +35,18 @@ ROW_MODULES = [
     )
 ]
 CASES: list[Case] = [case for module in ROW_MODULES for case in module.CASES]
+MODULE_OF = {case.name: module for module in ROW_MODULES for case in module.CASES}
 SKIPPED_TABLES = {"django_session"}
 
 
 @pytest.fixture
-def hostile_ctx(personas, campaign, settings) -> dict:
+def hostile_ctx(request, personas, campaign, settings) -> dict:
+    """The personas, the campaign, and the objects the case's own row module asks for (only its module's: each
+    builds what its rows need, so a case does not pay for every other feature's set-up)."""
     ctx = {"campaign": campaign, **personas}
-    for module in ROW_MODULES:
-        if hasattr(module, "context"):
-            ctx |= module.context(ctx)
+    module = MODULE_OF[request.node.callspec.params["case"].name]
+    if hasattr(module, "context"):
+        ctx |= module.context(ctx)
     return ctx
 
 

@@ -59,16 +59,20 @@ ROW_MODULES = [
         "awards.tests.url_rows_decisions",
     )
 ]
+MODULE_OF = {}
 for _module in ROW_MODULES:
     TABLE |= _module.ROWS
+    MODULE_OF |= dict.fromkeys(_module.ROWS, _module)
 
 
 @pytest.fixture
-def url_ctx(personas, campaign) -> dict:
+def url_ctx(request, personas, campaign) -> dict:
+    """The personas, the campaign, and the objects the row's own module asks for (only its module's, so a row
+    does not pay for every other feature's set-up)."""
     ctx = {"campaign": campaign, **personas}
-    for module in ROW_MODULES:
-        if hasattr(module, "context"):
-            ctx |= module.context(ctx)
+    module = MODULE_OF.get(request.node.callspec.params["name"])
+    if module is not None and hasattr(module, "context"):
+        ctx |= module.context(ctx)
     return ctx
 
 
