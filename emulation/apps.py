@@ -10,6 +10,7 @@ class EmulationConfig(AppConfig):
         # Each wing registers what it owns: its permission rules (and, from wings that have them,
         # notification kinds, home-page panels and workflow effects).
         from emulation import home  # noqa: F401  (the home page's panels)
+        from emulation.initiatives import permissions as initiative_permissions  # noqa: F401
         from emulation.plan import permissions as plan_permissions  # noqa: F401
         from emulation.reports import notices, steps  # noqa: F401  (message kinds; the workflow's named steps)
         from emulation.reports import permissions as report_permissions  # noqa: F401

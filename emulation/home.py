@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from core.panels import Panel, panel_register
 from core.permissions import is_chairman, is_secretariat, is_staff_role, is_unit_head
+from emulation.initiatives.home import PANEL as INITIATIVES_PANEL
 from emulation.plan.selectors import current_campaign
 from emulation.reports import selectors as reports
 from emulation.scores.overview import unit_standing
@@ -97,5 +98,6 @@ for panel in (
     Panel("secretariat", "emulation/home/secretariat.html", _secretariat, order=20),
     Panel("chairman", "emulation/home/chairman.html", _chairman, order=30),
     Panel("official", "emulation/home/official.html", _official, order=90),
+    INITIATIVES_PANEL,
 ):
     panel_register(panel)

@@ -16,14 +16,17 @@ from simple_history.models import HistoricalRecords
 from core.versions import version_field
 from emulation.plan.models import Campaign
 
-TITLE_MAX, TEXT_MAX = 300, 5000
+TITLE_MAX, TEXT_MAX, REFERENCE_MAX = 300, 5000, 200
+
+
+class InitiativeLevel(models.TextChoices):
+    UNIT = "unit", "Cấp đơn vị"
+    WARD = "ward", "Cấp phường"
+    PROVINCE = "province", "Cấp tỉnh"
 
 
 class Initiative(models.Model):
-    class Level(models.TextChoices):
-        UNIT = "unit", "Cấp đơn vị"
-        WARD = "ward", "Cấp phường"
-        PROVINCE = "province", "Cấp tỉnh"
+    Level = InitiativeLevel
 
     campaign = models.ForeignKey(
         Campaign, verbose_name="phong trào", on_delete=models.PROTECT, related_name="initiatives"
@@ -43,7 +46,10 @@ class Initiative(models.Model):
     recognised_on = models.DateField("ngày công nhận", null=True, blank=True)
     level = models.CharField("cấp công nhận", max_length=10, choices=Level.choices, blank=True)
     decision_reference = models.CharField(
-        "văn bản công nhận", max_length=200, blank=True, help_text="Ví dụ: Quyết định số 45/QĐ-UBND ngày 15/3/2026."
+        "văn bản công nhận",
+        max_length=REFERENCE_MAX,
+        blank=True,
+        help_text="Ví dụ: Quyết định số 45/QĐ-UBND ngày 15/3/2026.",
     )
     applied = models.BooleanField("đã áp dụng trong thực tế", default=False)
     recognised_by = models.ForeignKey(
@@ -55,7 +61,9 @@ class Initiative(models.Model):
         related_name="+",
     )
     version = version_field("Tăng mỗi lần sửa: một trang mở trước lần sửa của người khác không ghi đè được.")
-    history = HistoricalRecords()
+    # Authors are kept with each past version (who was an author when); the reason of a change (files added or
+    # removed, a recognition withdrawn and why) is as long as it needs to be.
+    history = HistoricalRecords(m2m_fields=[authors], history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = "sáng kiến"
@@ -68,7 +76,25 @@ class Initiative(models.Model):
                 violation_error_message="Sáng kiến được công nhận phải ghi cấp công nhận.",
             ),
             models.CheckConstraint(
-                condition=LessThanOrEqual(Length("problem"), TEXT_MAX) & LessThanOrEqual(Length("solution"), TEXT_MAX),
+                condition=models.Q(recognised_on__isnull=False)
+                | models.Q(level="", decision_reference="", applied=False),
+                name="initiative_unrecognised_is_blank",
+                violation_error_message=(
+                    "Sáng kiến chưa được công nhận không ghi cấp, văn bản công nhận hay việc áp dụng."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__in=["", *InitiativeLevel.values]),
+                name="initiative_level_known",
+                violation_error_message="Cấp công nhận không hợp lệ.",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("title"), TITLE_MAX)
+                & LessThanOrEqual(Length("problem"), TEXT_MAX)
+                & LessThanOrEqual(Length("solution"), TEXT_MAX)
+                & LessThanOrEqual(Length("scope"), TEXT_MAX)
+                & LessThanOrEqual(Length("benefits"), TEXT_MAX)
+                & LessThanOrEqual(Length("decision_reference"), REFERENCE_MAX),
                 name="initiative_texts_bounded",
                 violation_error_message="Nội dung sáng kiến quá dài.",
             ),
