@@ -3,7 +3,14 @@
 from awards.catalogue.models import AwardForm, AwardStandard, DossierPart, RuleSetting
 from awards.council.models import CouncilMeeting, CouncilMember, CouncilVote
 from awards.decisions.models import Decision, DecisionRegister
-from awards.dossiers.models import AchievementReport, Dossier, DossierStatus, Nominee, UnitMinutes
+from awards.dossiers.models import (
+    AchievementReport,
+    Dossier,
+    DossierStatus,
+    DossierTransition,
+    Nominee,
+    UnitMinutes,
+)
 from awards.history.models import Award
 
 __all__ = [
@@ -19,6 +26,7 @@ __all__ = [
     "Dossier",
     "DossierPart",
     "DossierStatus",
+    "DossierTransition",
     "Nominee",
     "RuleSetting",
     "UnitMinutes",

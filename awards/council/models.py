@@ -24,6 +24,7 @@ class CouncilMeeting(models.Model):
     chair_name = models.CharField("chủ trì", max_length=150)
     secretary_name = models.CharField("thư ký", max_length=150)
     members_total = models.PositiveSmallIntegerField("tổng số thành viên Hội đồng")
+    members_present = models.PositiveSmallIntegerField("số thành viên có mặt", null=True, blank=True)
     secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
     ballots_issued = models.PositiveSmallIntegerField("số phiếu phát ra", null=True, blank=True)
     ballots_valid = models.PositiveSmallIntegerField("số phiếu hợp lệ", null=True, blank=True)
@@ -41,9 +42,10 @@ class CouncilMeeting(models.Model):
         ordering = ["campaign", "-held_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(members_total__gte=1, members_total__lte=MEMBERS_MAX),
+                condition=models.Q(members_total__gte=1, members_total__lte=MEMBERS_MAX)
+                & (models.Q(members_present__isnull=True) | models.Q(members_present__lte=models.F("members_total"))),
                 name="council_members_bounded",
-                violation_error_message="Tổng số thành viên phải từ 1 đến 500.",
+                violation_error_message="Số thành viên có mặt không được lớn hơn tổng số (tối đa 500).",
             ),
         ]
 

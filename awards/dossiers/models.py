@@ -131,6 +131,8 @@ class Nominee(models.Model):
     unit_yes = models.PositiveSmallIntegerField("phiếu đồng ý (đơn vị)", null=True, blank=True)
     unit_no = models.PositiveSmallIntegerField("phiếu không đồng ý (đơn vị)", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True, max_length=NOTE_MAX)
+    # The ward council's result, written when its meeting closes (awards.council).
+    council_passed = models.BooleanField("Hội đồng phường đề nghị", null=True, blank=True)
     # The chairman's review.
     approval = models.CharField("Chủ tịch duyệt", max_length=10, choices=Approval.choices, blank=True, default="")
     approval_reason = models.TextField("lý do", blank=True, max_length=NOTE_MAX)
@@ -260,3 +262,25 @@ class UnitMinutes(models.Model):
 
     def __str__(self) -> str:
         return f"Biên bản {self.dossier} ngày {self.held_on:%d/%m/%Y}"
+
+
+class DossierTransition(models.Model):
+    """Who moved a dossier from which state to which, when and why."""
+
+    dossier = models.ForeignKey(Dossier, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField("thao tác", max_length=20)
+    from_status = models.CharField("từ", max_length=12, choices=DossierStatus.choices)
+    to_status = models.CharField("sang", max_length=12, choices=DossierStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField("lúc", auto_now_add=True)
+    reason = models.TextField("lý do", blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = "lịch sử xử lý hồ sơ"
+        verbose_name_plural = "lịch sử xử lý hồ sơ"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.from_status} → {self.to_status}"

@@ -4,12 +4,20 @@ unit's award page, the duplicate check and the interval before a next award read
 Who was awarded is kept as they were then (name, position, unit), beside the official record or unit it
 is (identity: the record, not the name). An award is never deleted: a revocation marks it revoked by the
 decision that cancels it (Decree 152/2025 Art. 56, 58).
+
+`name_key` and `title_key` are the name and title folded (checks.fold: no accents, no case) for searching and
+for the duplicate rule; save() fills them — code that bulk-creates awards calls keys_fill() on each first.
 """
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import ExtractYear
 
 from awards.catalogue.models import AwardForm
+from awards.history.checks import fold
+
+# Numbering restarts every year (Decree 30/2020): a number names a decision only with its year.
+_DUPLICATE = "Đã có khen thưởng này: cùng người (tập thể), cùng số quyết định trong năm và cùng danh hiệu, hình thức."
 
 
 class Award(models.Model):
@@ -88,6 +96,8 @@ class Award(models.Model):
         related_name="+",
     )
     entered_at = models.DateTimeField("nhập lúc", auto_now_add=True)
+    name_key = models.CharField("tên (để tìm)", max_length=300, editable=False, default="")
+    title_key = models.CharField("danh hiệu, hình thức (để tìm)", max_length=300, editable=False, default="")
 
     class Meta:
         verbose_name = "khen thưởng đã nhận"
@@ -96,6 +106,7 @@ class Award(models.Model):
         indexes = [
             models.Index(fields=["official", "decision_date"], name="award_official_idx"),
             models.Index(fields=["unit", "decision_date"], name="award_unit_idx"),
+            models.Index(fields=["year"], name="award_year_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -113,10 +124,40 @@ class Award(models.Model):
                 name="award_period_ordered",
                 violation_error_message="Thời gian thành tích: ngày kết thúc phải sau ngày bắt đầu.",
             ),
+            # One award per person (unit), decision and title; the services check it first, under the person's
+            # (unit's) row lock, and say which award it repeats: this is the last guard.
+            models.UniqueConstraint(
+                "official",
+                "decision_number",
+                ExtractYear("decision_date"),
+                "title_key",
+                condition=models.Q(official__isnull=False),
+                name="award_once_per_official",
+                violation_error_message=_DUPLICATE,
+            ),
+            models.UniqueConstraint(
+                "unit",
+                "decision_number",
+                ExtractYear("decision_date"),
+                "title_key",
+                condition=models.Q(unit__isnull=False),
+                name="award_once_per_unit",
+                violation_error_message=_DUPLICATE,
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.title} ({self.decision_number})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.keys_fill()
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"name", "title"} & set(fields):
+            kwargs["update_fields"] = {*fields, "name_key", "title_key"}
+        super().save(*args, **kwargs)
+
+    def keys_fill(self) -> None:
+        self.name_key, self.title_key = fold(self.name)[:300], fold(self.title)[:300]
 
     @property
     def is_revoked(self) -> bool:
@@ -127,3 +168,8 @@ class Award(models.Model):
         """Where the interval before a next award counts from: the achievement period's end, else the
         decision's date (Decree 152/2025 Art. 33.7)."""
         return self.period_end or self.decision_date
+
+    @property
+    def decision_text(self) -> str:
+        """How achievement reports (Mẫu 02, 03) cite it: "215/QĐ-UBND ngày 18/12/2025"."""
+        return f"{self.decision_number} ngày {self.decision_date:%d/%m/%Y}"

@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from awards.catalogue.rules import RuleValueInvalid, in_force, rule_value
-from awards.council.tally import approval_ratio, passes, quorum_met
+from awards.catalogue.tally import approval_ratio, passes, quorum_met
 from awards.decisions.money import award_money
 
 BASE = 2_340_000

@@ -33,7 +33,9 @@ MONTH = "2026-10"
 def admin_data(campaign, personas, django_capture_on_commit_callbacks):
     """The 2026 plan (criteria, indicators and their versions, award forms) and one month of work on it:
     VP's October report filled with evidence, sent and accepted (entries, transitions, notifications,
-    stored scores), KT-HT-ĐT urged for the same month, an Excel import, and a threshold change by the admin."""
+    stored scores), KT-HT-ĐT urged for the same month, an Excel import, a recognised initiative of VP with its
+    file, a threshold change by the admin, olga's award of 2025 entered by hand, and the ward's decision register
+    continued from paper (229 decisions so far this year)."""
     from criteria.models import Indicator
     from criteria.services import indicator_version_record
     from emulation.models import ImportJob
@@ -60,10 +62,40 @@ def admin_data(campaign, personas, django_capture_on_commit_callbacks):
         summary="Đã nhập 30 dòng số liệu của 5 báo cáo.",
         created_by=sam,
     )
+    from emulation.initiatives import services as initiatives
+
+    initiative = initiatives.initiative_register(
+        campaign=campaign,
+        unit=alice.official.unit,
+        actor=alice,
+        title="Tra cứu hồ sơ đã số hóa trước khi yêu cầu bản giấy",
+        problem="Người dân nộp lại giấy tờ đã nộp.",
+        solution="Tra cứu kho dữ liệu số hóa trước.",
+        authors=[alice.official.pk],
+        uploads=[SimpleUploadedFile("thuyet-minh.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
+    initiatives.initiative_recognise(
+        initiative=initiative, actor=sam, recognised_on=OCTOBER, level="ward", decision_reference="QĐ 45", applied=True
+    )
     on_time = Indicator.objects.get(campaign=campaign, code="1.3c")
     on_time.target = 97
     on_time.save()
     indicator_version_record(indicator=on_time, valid_from=OCTOBER, actor=ada)
+    from awards.history.services import award_record
+
+    award_record(
+        actor=sam,
+        official=personas["olga"].official,
+        year=2025,
+        title="Lao động tiên tiến",
+        decision_number="214/QĐ-UBND",
+        decision_date="15/12/2025",
+        issuer="Chủ tịch UBND phường Nam Gia Nghĩa",
+    )
+    from awards.decisions.models import DecisionRegister
+    from units.selectors import ward_root
+
+    DecisionRegister.objects.create(issuer=ward_root(), series="QĐ-UBND", year=2026, last_number=229)
     return campaign
 
 
@@ -275,25 +307,17 @@ NOT_IN_ADMIN = {
     "emulation.reportreminder": "a log the beat jobs read to stay idempotent; the matrix shows the urges",
     "emulation.importjob": "each import has its own progress page in the portal",
     "emulation.indicatorscore": "composite primary key (not registrable); listed on its unit score's page",
-    # Issue 9 in progress: each is registered together with its pages and services, and the data this test
-    # builds then includes one of it.
-    **dict.fromkeys(
-        [
-            "emulation.initiative",
-            "emulation.initiativefile",
-            "awards.award",
-            "awards.dossier",
-            "awards.nominee",
-            "awards.achievementreport",
-            "awards.unitminutes",
-            "awards.councilmeeting",
-            "awards.councilmember",
-            "awards.councilvote",
-            "awards.decision",
-            "awards.decisionregister",
-        ],
-        "issue 9 in progress: registered with its pages",
-    ),
+    # The awards' workflow owns these: each changes only through its steps on the portal's pages, which keep
+    # who, when and why; an issued decision is never edited (a new decision revokes).
+    "awards.dossier": "changed only by its workflow on the Hồ sơ khen thưởng pages (history kept)",
+    "awards.dossiertransition": "the dossier's history, shown on the dossier's page",
+    "awards.nominee": "added and removed on the dossier's page, where the unit and duplicates are checked",
+    "awards.achievementreport": "written and confirmed on the nominee's report page",
+    "awards.unitminutes": "entered on the dossier's minutes page",
+    "awards.councilmeeting": "opened, voted and closed on the council's pages",
+    "awards.councilmember": "the meeting's attendance, entered on the council's pages",
+    "awards.councilvote": "votes entered on the council's sheet",
+    "awards.decision": "issued and revoked on the decision pages; never edited",
 }
 
 
