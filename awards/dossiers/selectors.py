@@ -19,7 +19,11 @@ def dossiers_visible_to(user) -> QuerySet[Dossier]:
 def dossier_page(pk: int, user) -> Dossier:
     """One dossier with its nominees (records, reports), minutes and steps, if `user` may see it; raises
     DoesNotExist (the page answers 404)."""
-    nominees = Nominee.objects.select_related("official__position", "unit", "report", "award").order_by("order", "pk")
+    nominees = (
+        Nominee.objects.select_related("official__position", "unit", "report", "award")
+        .prefetch_related("council_votes__meeting")  # the ward council's tallies (by the relation's name: a floor up)
+        .order_by("order", "pk")
+    )
     steps = DossierTransition.objects.select_related("actor__official").order_by("at", "pk")
     dossier = (
         dossiers_visible_to(user)

@@ -26,11 +26,12 @@ W = DOSSIER_WORKFLOW
 def _changes_since(dossier: Dossier, seen_at) -> list[dict]:
     """The dossier's own steps and edits after `seen_at` (its history's reasons), newest first."""
     records = dossier.history.select_related("history_user__official").order_by("-history_date")
+    if seen_at is not None:
+        records = records.filter(history_date__gt=seen_at)
     return [
         {"at": r.history_date, "user": r.history_user, "what": r.history_change_reason or r.get_status_display()}
-        for r in records
-        if seen_at is None or r.history_date > seen_at
-    ][:30]
+        for r in records[:30]
+    ]
 
 
 W.changes_since = _changes_since

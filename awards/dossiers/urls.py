@@ -3,7 +3,7 @@ workflow's steps, and the secretariat's queue."""
 
 from django.urls import path
 
-from awards.dossiers.views import mine, minutes, nominees, pages
+from awards.dossiers.views import letter, mine, minutes, nominees, pages
 
 urlpatterns = [
     path("cua-toi/", mine.awards_mine, name="mine"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("ho-so/<id:pk>/chuyen/<slug:action>/", pages.dossier_transition, name="dossier-transition"),
     path("ho-so/<id:pk>/de-nghi/", nominees.nominee_add, name="nominee-add"),
     path("ho-so/<id:pk>/bien-ban/", minutes.minutes_edit, name="minutes-edit"),
+    path("ho-so/<id:pk>/to-trinh/", letter.dossier_letter, name="dossier-letter"),
     path("de-nghi/<id:pk>/bo/", nominees.nominee_remove, name="nominee-remove"),
     path("de-nghi/<id:pk>/ky-luat/", nominees.nominee_discipline, name="nominee-discipline"),
     path("de-nghi/<id:pk>/bao-cao/", nominees.report_edit, name="report-edit"),

@@ -26,6 +26,11 @@ EDITABLE_STATES = F({S.DRAFT, S.RETURNED})
 
 
 def _record(*, obj, action, source, target, actor, reason) -> DossierTransition:
+    """The history row; a return keeps each nominee's own reason in it too (the nominees' reasons are cleared
+    when the dossier is accepted, the history keeps them)."""
+    if action == "return":
+        own = [f"{n.name}: {n.return_reason}" for n in obj.nominees.exclude(return_reason="").order_by("order", "pk")]
+        reason = "\n".join([reason, *own])
     return DossierTransition.objects.create(
         dossier=obj, action=action, from_status=source, to_status=target, actor=actor, reason=reason
     )

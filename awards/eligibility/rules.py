@@ -194,8 +194,8 @@ def evaluate(standards: list[Standard], facts: Facts) -> Verdict:
         if not any(f.met is MET for f in group) and not any(f.met is UNKNOWN for f in group):
             verdict.findings.append(
                 Finding(
-                    "Đạt một trong các tiêu chuẩn",
-                    ONE_OF,
+                    "Đạt ít nhất một tiêu chuẩn của nhóm “một trong các tiêu chuẩn”",
+                    REQUIRED,
                     NOT_MET,
                     "Không đạt tiêu chuẩn nào trong nhóm “đạt một trong các tiêu chuẩn”.",
                     blocking=True,

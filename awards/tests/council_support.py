@@ -87,6 +87,21 @@ def meeting(campaign, sam, members_total: str = "9") -> CouncilMeeting:
     )
 
 
+def closed_meeting(campaign, sam) -> CouncilMeeting:
+    """A past meeting of the campaign, closed (one meeting is open at a time)."""
+    return CouncilMeeting.objects.create(
+        campaign=campaign,
+        held_on=HELD_ON,
+        place="Hội trường UBND phường",
+        chair_name="Nguyễn Văn Chủ",
+        secretary_name="Lê Thị Thư",
+        members_total=9,
+        members_present=9,
+        status=CouncilMeeting.Status.CLOSED,
+        created_by=sam,
+    )
+
+
 def voted(dossier: Dossier, nominees: list, sam, yes: list[int], total: int = 9) -> CouncilMeeting:
     """The council's result written as a closed meeting of its own would have (no other dossier of the campaign
     is touched), and the dossier moved to "voted"."""

@@ -14,25 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.history.services import award_record
+from awards.tests.history_support import HEADER, ISSUER, XLSX
 from core.tests.hostile import Case, get, post
 from units.models import Official, Unit
 from units.tests.factories import OfficialFactory
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# The import's layout, written out here rather than taken from the code it tests.
-HEADER = [
-    "Mã đơn vị",
-    "Họ và tên",
-    "Mã cán bộ",
-    "Năm",
-    "Danh hiệu/Hình thức khen thưởng",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Cơ quan quyết định",
-    "Thành tích từ ngày",
-    "Thành tích đến ngày",
-]
-ISSUER = "Chủ tịch UBND phường Nam Gia Nghĩa"
 TWIN = "Nguyễn Văn Trùng"
 NOT_FOUND = "Không tìm thấy trang"
 ONCE = "mỗi thành tích chỉ khen một lần"

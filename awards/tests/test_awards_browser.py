@@ -60,12 +60,6 @@ def _type(driver, element_id: str, text: str) -> None:
     field.send_keys(text)
 
 
-def _date(driver, element_id: str, iso: str) -> None:
-    """A date picker's keys follow the machine's locale (headless Chromium is en-US): set the chosen date."""
-    field = driver.find_element(By.ID, element_id)
-    driver.execute_script("arguments[0].value = arguments[1];", field, iso)
-
-
 def _nominee_row(name: str) -> str:
     return f"//tr[starts-with(@id, 'de-nghi-')][.//strong[normalize-space()='{name}']]"
 
@@ -130,7 +124,7 @@ def _build_on_a_phone(phone, live_server) -> None:
 
     _press(phone, "//a[contains(., 'Nhập, sửa biên bản')]", "Biên bản họp Hội đồng thi đua")
     held_on = timezone.localdate() - timedelta(days=3)
-    _date(phone, "held_on", held_on.isoformat())
+    _type(phone, "held_on", f"{held_on:%d/%m/%Y}")  # typed as people write it
     for field, value in (
         ("place", "Phòng họp Văn phòng"),
         ("members_total", "5"),
@@ -336,7 +330,7 @@ def test_a_unit_dossier_goes_from_its_head_to_a_numbered_decision_with_each_step
                 assert "Chủ tịch: Đồng ý" in row and f"Đã khen: Quyết định số {number}, số vào sổ" in row
             assert _history(desktop) == [
                 (HEAD, "Đã gửi, chờ xem xét", ""),
-                (CLERK, "Bị trả lại", RETURN_REASON),
+                (CLERK, "Bị trả lại", f"{RETURN_REASON}\n{HUY}: {HUY_REASON}"),  # the person's own reason kept
                 (HEAD, "Đã gửi, chờ xem xét", ""),
                 (CLERK, "Đã tiếp nhận, chờ Hội đồng", ""),
                 (CLERK, "Hội đồng đã xét", ""),

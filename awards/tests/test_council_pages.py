@@ -200,8 +200,8 @@ def test_council_list_and_sheet_queries_do_not_grow_with_rows(
         _measure(client, reverse("awards:council-list"), django_assert_max_num_queries, 12),
         _measure(client, reverse("awards:council-detail", args=[first.pk]), django_assert_max_num_queries, 25),
     ]
-    support.meeting(campaign, sam)
-    support.meeting(campaign, sam)
+    support.closed_meeting(campaign, sam)
+    support.closed_meeting(campaign, sam)
     support.accepted(campaign, giay_khen, "TTPVHCC", sam, people=2)
     support.accepted(campaign, giay_khen, "TTDVTH", sam, people=1)
     again = [
@@ -209,3 +209,17 @@ def test_council_list_and_sheet_queries_do_not_grow_with_rows(
         _measure(client, reverse("awards:council-detail", args=[first.pk]), django_assert_max_num_queries, 25),
     ]
     assert again == counts
+
+
+def test_after_the_vote_a_ward_form_offers_the_chairman_and_a_province_form_the_province(
+    client, sam, campaign, giay_khen, bang_khen
+):
+    client.force_login(sam)
+    for form, shown, hidden in (
+        (giay_khen, "Trình Chủ tịch", "Đề nghị lên tỉnh"),
+        (bang_khen, "Đề nghị lên tỉnh", "Trình Chủ tịch"),
+    ):
+        dossier, nominees = support.accepted(campaign, form, "VHXH" if form == giay_khen else "TTPVHCC", sam)
+        support.voted(dossier, nominees, sam, yes=[9] * len(nominees))
+        html = client.get(reverse("awards:dossier-detail", args=[dossier.pk])).content.decode()
+        assert shown in html and hidden not in html, form.code

@@ -78,7 +78,9 @@ def test_dossier_goes_from_unit_to_decision_with_numbers_and_money(campaign, gia
     services.report_confirm(nominee=nominees[1], actor=alice)
     _to_council(dossier, alice, sam)
     nominees[1].refresh_from_db()
-    assert nominees[1].return_reason == ""
+    assert nominees[1].return_reason == ""  # cleared on acceptance, kept in the dossier's history:
+    returned = dossier.transitions.get(action="return")
+    assert returned.reason == f"Bổ sung số liệu.\n{nominees[1].name}: Thiếu kết quả xếp loại."
 
     meeting = _meeting(sam, campaign)
     votes = {nominees[0].pk: ("7", "1"), nominees[1].pk: ("5", "3"), nominees[2].pk: ("4", "4")}

@@ -187,7 +187,9 @@ def test_an_official_sees_their_own_nominations_and_awards_and_no_one_elses(clie
         issuer="Chủ tịch UBND phường Nam Gia Nghĩa",
     )
     client.force_login(olga)
-    html = client.get(reverse("awards:mine")).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("awards:mine")).content.decode()
+    assert len(queries) <= 14, [q["sql"][:120] for q in queries.captured_queries]
     assert "Giấy khen của Chủ tịch UBND phường" in html and "Chưa xét" in html
     assert reverse("awards:report-edit", kwargs={"pk": built[0].nominees.get(official=olga.official).pk}) in html
     assert "214/QĐ-UBND" in html
@@ -202,3 +204,18 @@ def test_the_queue_counts_dossiers_not_their_nominees(client, built, sam):
     html = client.get(reverse("awards:dossier-list")).content.decode()
     label = dossier.get_status_display()
     assert re.search(rf"{re.escape(label)} <span class=\"badge text-bg-light\">1</span>", html)
+
+
+def test_the_draft_letter_says_who_is_proposed_for_what_from_the_dossier(client, built, alice, bob):
+    dossier, _ = built
+    client.force_login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        text = _text(client.get(reverse("awards:dossier-letter", args=[dossier.pk])))
+    assert len(queries) <= 14
+    assert f"Về việc đề nghị tặng {dossier.award_form.name}" in text
+    assert "cho 1 tập thể và 2 cá nhân" in text
+    assert f"Biên bản họp Hội đồng Thi đua – Khen thưởng {dossier.unit.name} ngày 10/11/2026" in text
+    for name in (dossier.unit.name, "Olga Nguyễn"):
+        assert name in text
+    client.force_login(bob)
+    assert client.get(reverse("awards:dossier-letter", args=[dossier.pk])).status_code == 404

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from awards.history.models import Award
-from awards.tests.test_history_support import record, revoke
+from awards.tests.history_support import record, revoke
 
 
 def change_url(award) -> str:

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from awards.history.selectors import awards_of
-from awards.tests.test_history_support import record, revoke
+from awards.tests.history_support import record, revoke
 
 
 def test_awards_in_force_come_first_newest_first_then_the_revoked(sam, olga, chris, ward):

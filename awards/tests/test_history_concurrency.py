@@ -15,7 +15,7 @@ from django.db import connection, connections
 from awards.history import services
 from awards.history.models import Award
 from awards.history.services import AwardInvalid
-from awards.tests.test_history_support import record
+from awards.tests.history_support import record
 
 pytestmark = [
     pytest.mark.postgres,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from awards.history import imports
 from awards.history.models import Award
-from awards.tests.test_history_support import HEADER, ISSUER, XLSX, record
+from awards.tests.history_support import HEADER, ISSUER, XLSX, record
 from core.spreadsheets import ExcelInvalid
 from units.tests.factories import OfficialFactory
 
@@ -191,19 +191,16 @@ def test_only_the_secretariat_imports(ada, alice):
         assert "Chỉ Thường trực thi đua" in refused(workbook(row()), person)[(None, "")]
 
 
-def test_two_thousand_rows_import_in_a_few_seconds_in_bounded_queries(sam, olga):
-    """The limit that lets the import run in the request: 2,000 rows checked and stored in about a second, in a
-    fixed number of reads (the inserts come in batches: one on PostgreSQL, ~45 rows each on SQLite)."""
-    import time
-
+def test_two_thousand_rows_import_in_bounded_queries(sam, olga):
+    """The limit that lets the import run in the request: 2,000 rows checked and stored in a fixed number of reads
+    (the inserts come in batches: one on PostgreSQL, ~45 rows each on SQLite). Its time is measured by
+    bench/history_import.py, not here."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     data = workbook(*[row(number=f"{n}/QĐ-UBND") for n in range(1, 2001)])
-    started = time.monotonic()
     with CaptureQueriesContext(connection) as queries:
         assert run(data, sam).individual == 2000
-    assert time.monotonic() - started < 10
     others = [q["sql"] for q in queries if not q["sql"].startswith("INSERT")]
     assert len(others) <= 10, others
 

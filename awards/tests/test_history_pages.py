@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from awards.history import selectors
 from awards.history.models import Award
-from awards.tests.test_history_support import record, revoke
+from awards.tests.history_support import record, revoke
 
 
 def page(client, user, name: str, **kwargs) -> str:

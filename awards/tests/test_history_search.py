@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from awards.history import selectors
 from awards.history.models import Award
-from awards.tests.test_history_support import record, revoke
+from awards.tests.history_support import record, revoke
 from units.tests.factories import OfficialFactory
 
 PROVINCE_HEADER = [

@@ -9,7 +9,7 @@ import pytest
 from awards.history import services
 from awards.history.models import Award
 from awards.history.services import AwardInvalid
-from awards.tests.test_history_support import record, revoke
+from awards.tests.history_support import record, revoke
 
 
 def test_an_individual_award_keeps_the_person_as_they_are_when_entered(sam, olga):

@@ -38,6 +38,7 @@ ROWS = {
     "awards:dossier-transition": (lambda ctx: {"pk": ctx["dossier_vp"].pk, "action": "submit"}, POST_ONLY, "login"),
     "awards:nominee-add": (_pk("dossier_vp"), POST_ONLY, "login"),
     "awards:minutes-edit": (_pk("dossier_vp"), OWN_VP, "login"),
+    "awards:dossier-letter": (_pk("dossier_vp"), OWN_VP, "login"),
     "awards:nominee-remove": (_pk("nominee_olga"), POST_ONLY, "login"),
     "awards:nominee-discipline": (_pk("nominee_olga"), POST_ONLY, "login"),
     "awards:report-edit": (_pk("nominee_olga"), OWN_REPORT, "login"),

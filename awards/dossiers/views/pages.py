@@ -27,6 +27,9 @@ PAGE_STEPS = frozenset({"submit", "withdraw", "return", "accept", "propose", "fo
 """The steps taken on the dossier's page; the council's vote, the chairman's review and the decision have theirs."""
 
 
+CHANGES_SHOWN = 30  # the latest changes on the page; the steps (Lịch sử xử lý) are all shown
+
+
 def visible_dossier(request: HttpRequest, pk: int) -> Dossier:
     try:
         return selectors.dossier_page(pk, request.user)
@@ -116,7 +119,11 @@ def detail_context(request: HttpRequest, dossier: Dossier, typed=None) -> dict:
     nominees = list(dossier.nominees.all())
     verdicts = verdicts_for(nominees)
     can_edit = request.user.has_perm("awards.edit_dossier", dossier)
-    actions = [t for t in DOSSIER_WORKFLOW.available(request.user, dossier) if t.action in PAGE_STEPS]
+    # Only the way this form's level allows: a ward form is proposed to the chairman, a province form forwarded.
+    wrong_way = "forward" if dossier.award_form.level == dossier.award_form.Level.WARD else "propose"
+    actions = [
+        t for t in DOSSIER_WORKFLOW.available(request.user, dossier) if t.action in PAGE_STEPS and t.action != wrong_way
+    ]
     return {
         "dossier": dossier,
         "rows": [
@@ -133,7 +140,8 @@ def detail_context(request: HttpRequest, dossier: Dossier, typed=None) -> dict:
         "actions": actions,
         "awaits_chairman": dossier.status == DossierStatus.PROPOSED and request.user.has_perm("awards.approve_dossier"),
         "disciplines": [c for c in Nominee.Discipline.choices if c[0]],
-        "changes": DOSSIER_WORKFLOW.changes_since(dossier, None)[:15],
+        "changes": DOSSIER_WORKFLOW.changes_since(dossier, None)[:CHANGES_SHOWN],
+        "changes_shown": CHANGES_SHOWN,
         "seen_at": timezone.now().isoformat(),
         "typed": typed or {},
         "today": timezone.localdate(),
