@@ -53,10 +53,8 @@ def _sheet() -> bytes:
     for n in range(MAX_ROWS):
         person = f"Nguyễn Văn Số {n % PEOPLE:02d}"
         year = 1980 + n // PEOPLE
-        sheet.append(
-            ["VP", person, None, year, "Lao động tiên tiến", f"{n + 1}/QĐ-UBND", f"15/12/{year}", "Chủ tịch UBND"]
-            + [None, None]
-        )
+        decision = (f"{n + 1}/QĐ-UBND", f"15/12/{year}", "Chủ tịch UBND")
+        sheet.append(["VP", person, None, year, "Lao động tiên tiến", *decision, None, None])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
