@@ -6,7 +6,7 @@ Everything goes through the services a person's pages use. Safe to run twice: an
 already registered in the campaign is left as it is.
 """
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -93,6 +93,11 @@ def initiatives_demo_load(*, campaign: Campaign, clerk) -> str:
             campaign=campaign, unit=unit, actor=registrant, authors=list(authors), uploads=files, **texts
         )
         added += 1
+        # Registered some weeks before its recognition (or lately, when none yet), as a real one would have been.
+        registered = item["recognition"][0] - timedelta(days=45) if item["recognition"] else today - timedelta(days=20)
+        registered = max(min(registered, today), campaign.start_date)
+        at = timezone.make_aware(datetime.combine(registered, time(9, 0)))
+        Initiative.objects.filter(pk=initiative.pk).update(registered_at=at)
         if item["recognition"]:
             day, level, reference, applied = item["recognition"]
             services.initiative_recognise(
