@@ -178,7 +178,9 @@ def awards_revoke(
         raise DecisionError("Ngày ban hành không được sau hôm nay.")
     reason = _text(reason, "Lý do thu hồi", 2000)
     signer_title, signer_name = _text(signer_title, "Chức vụ người ký", 150), _text(signer_name, "Người ký", 150)
-    locked = list(Award.objects.select_for_update().filter(pk__in=[a.pk for a in awards]).select_related("revoked_by"))
+    locked = list(
+        Award.objects.select_for_update(of=("self",)).filter(pk__in=[a.pk for a in awards]).select_related("revoked_by")
+    )
     done = [f"{a.name} (Quyết định số {a.revoked_by.reference})" for a in locked if a.revoked_by_id]
     if done:
         raise DecisionError("Đã bị thu hồi trước đó: " + "; ".join(done) + ".")
