@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint serve worker beat system-packages migrate demo translations clean
+.PHONY: setup run test lint serve worker worker-documents beat system-packages migrate demo translations clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ serve: setup
 
 worker: setup
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+# PDFs on their own queue: one task at a time, each process replaced after N renders (WeasyPrint's memory grows).
+worker-documents: setup
+	$(VENV)/bin/celery -A config worker -Q documents --loglevel=INFO --prefetch-multiplier=1 \
+	  --concurrency=$${DOCUMENTS_CONCURRENCY:-2} --max-tasks-per-child=$${DOCUMENTS_MAX_TASKS_PER_CHILD:-100} \
+	  --hostname=documents@%h
 
 beat: setup
 	$(VENV)/bin/celery -A config beat --loglevel=INFO --schedule $${CELERY_BEAT_SCHEDULE_FILE:-/tmp/thidua-celerybeat-schedule}

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core",
     "units",
     "criteria",
+    "documents",
     "emulation",
     "awards",
 ]
@@ -140,6 +141,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# PDFs render on their own queue, so a batch of certificates never holds up a score recompute; its worker
+# (`make worker-documents`) takes one task at a time and is recycled after a number of renders (README).
+CELERY_TASK_ROUTES = {"documents.tasks.*": {"queue": "documents"}}
 CELERY_BEAT_SCHEDULE: dict = {
     # Daily, in CELERY_TIMEZONE: remind units three days before a deadline; list late units the day after.
     "remind-reports-due-soon": {"task": "emulation.tasks.remind_due_soon", "schedule": crontab(hour=7, minute=0)},
@@ -182,9 +186,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports each step of every render at INFO; its warnings (a missing glyph, a refused URL) stay.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # The portal's own settings.
 PORTAL_NAME = "Thi đua CCHC"
+# Official documents (documents/): the Liberation Serif files (Debian's fonts-liberation2), the only font embedded.
+DOCUMENT_FONT_DIR = env.path("DOCUMENT_FONT_DIR", default="/usr/share/fonts/truetype/liberation2")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 DEMO_PASSWORD = "thidua2026"  # noqa: S105 - only used by seed_demo, which refuses with DEBUG off

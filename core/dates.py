@@ -31,3 +31,16 @@ def date_read(raw) -> date | None:
             pass
     shown = text if len(text) <= 30 else f"{text[:30]}…"
     raise ValueError(f"“{shown}” không phải ngày; ghi dạng dd/mm/yyyy, ví dụ 18/12/2025.")
+
+
+def date_written(day: date | None, *, year: int | None = None) -> str:
+    """A date as an administrative document writes it: "ngày 05 tháng 01 năm 2027", "ngày 25 tháng 3 năm 2027".
+
+    Decree 30/2020 (Appendix I, II.4.b): a day below 10 and the months 1 and 2 take a leading zero, no other month
+    does. Without a day (a plan not yet issued), the blanks the signer fills by hand: "ngày    tháng    năm 2026".
+    """
+    if day is None:
+        blank = "\u00a0" * 4
+        return f"ngày{blank}tháng{blank}năm {year if year is not None else blank}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

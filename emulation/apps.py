@@ -11,6 +11,7 @@ class EmulationConfig(AppConfig):
         # notification kinds, home-page panels and workflow effects).
         from emulation import home  # noqa: F401  (the home page's panels)
         from emulation.initiatives import permissions as initiative_permissions  # noqa: F401
+        from emulation.plan import document as plan_document  # noqa: F401  (the plan as a PDF: a kind of document)
         from emulation.plan import permissions as plan_permissions  # noqa: F401
         from emulation.reports import notices, steps  # noqa: F401  (message kinds; the workflow's named steps)
         from emulation.reports import permissions as report_permissions  # noqa: F401

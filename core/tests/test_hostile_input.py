@@ -32,6 +32,7 @@ ROW_MODULES = [
         "awards.tests.hostile_rows_dossiers",
         "awards.tests.hostile_rows_council",
         "awards.tests.hostile_rows_decisions",
+        "documents.tests.hostile_rows_documents",
     )
 ]
 CASES: list[Case] = [case for module in ROW_MODULES for case in module.CASES]

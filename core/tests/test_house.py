@@ -12,7 +12,7 @@ from core.notifications import KINDS
 from core.workflow import workflows
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("config", "core", "units", "criteria", "emulation", "awards")
+APPS = ("config", "core", "units", "criteria", "documents", "emulation", "awards")
 MAX_LINES = 400
 
 

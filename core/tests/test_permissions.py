@@ -57,6 +57,7 @@ ROW_MODULES = [
         "awards.tests.url_rows_dossiers",
         "awards.tests.url_rows_council",
         "awards.tests.url_rows_decisions",
+        "documents.tests.url_rows_documents",
     )
 ]
 MODULE_OF = {}

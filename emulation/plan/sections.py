@@ -19,6 +19,9 @@ class PlanSection:
     """Included in the campaign's page, with `campaign` in its context."""
     prefetch: tuple[str, ...] = ()
     """Relations of the campaign the template reads, prefetched with the page."""
+    document_template: str = ""
+    """Included in the plan's PDF at the section's place (emulation/templates/emulation/documents/plan.html), with
+    `campaign`; without one, the page's template is included there, styled by the document's stylesheet."""
 
 
 _SECTIONS: dict[str, PlanSection] = {}

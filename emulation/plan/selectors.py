@@ -13,8 +13,8 @@ def campaigns_visible() -> QuerySet[Campaign]:
     return Campaign.objects.select_related("issuing_unit").order_by("-is_active", "-year", "code")
 
 
-def campaign_page(code: str) -> Campaign:
-    """The campaign with its plan loaded in a fixed number of queries; raises DoesNotExist."""
+def campaign_page(code: str | None = None, *, pk: int | None = None) -> Campaign:
+    """The campaign (by code, or by id) with its plan loaded in a fixed number of queries; raises DoesNotExist."""
     indicators = Indicator.objects.prefetch_related("applies_to").order_by("order", "code")
     criteria = Criterion.objects.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("order", "code")
     campaign = (
@@ -28,7 +28,7 @@ def campaign_page(code: str) -> Campaign:
             Prefetch("criteria", queryset=criteria),
             *(name for section in plan_sections() for name in section.prefetch),
         )
-        .get(code=code)
+        .get(**({"code": code} if pk is None else {"pk": pk}))
     )
     campaign.total_points = sum(i.points for c in campaign.criteria.all() for i in c.indicators.all())
     return campaign

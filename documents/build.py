@@ -1,0 +1,67 @@
+"""Rendering one stored document (what the task runs): claim it, render its record's PDF, store the file with its
+hash and the record's version, or record why it could not be made.
+
+Safe to run twice: a document already made is left alone. A render the worker did not survive (the message comes
+back: late acknowledgement) is tried again, at most MAX_ATTEMPTS times, then recorded as failed.
+"""
+
+import hashlib
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from documents.models import Document
+from documents.registry import DocumentKind, KindUnknown, document_kind
+from documents.render import RenderFailed, pdf_render
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+
+
+def document_pdf(*, kind: DocumentKind, record) -> bytes:
+    """The PDF of `record` as its kind lays it out (also what `render_plan` writes to a file)."""
+    return pdf_render(kind.template, {**kind.context(record), "record": record})
+
+
+def document_build(*, document_id: int) -> Document | None:
+    """Render and store document `document_id`; returns it as it ends (ready or failed), None if it is gone."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().filter(pk=document_id).first()
+        if document is None or document.status in (Document.Status.READY, Document.Status.FAILED):
+            return document
+        if document.attempts >= MAX_ATTEMPTS:
+            return _fail(document, f"Đã thử tạo {document.attempts} lần mà không xong; hãy yêu cầu tạo lại.")
+        document.status = Document.Status.RENDERING
+        document.attempts += 1
+        document.save(update_fields=["status", "attempts"])
+    try:
+        kind = document_kind(document.kind)
+        record = kind.find(document.record_id)
+        if record is None:
+            raise RenderFailed("Bản ghi của văn bản này không còn.")
+        version = kind.version(record)
+        pdf = document_pdf(kind=kind, record=record)
+    except (RenderFailed, KindUnknown) as exc:
+        return _fail(document, str(exc))
+    except Exception as exc:  # a template or data error: recorded for the page, the details in the log
+        log.exception("Document %s (%s) failed to render", document.pk, document.kind)
+        return _fail(document, f"Lỗi hệ thống khi tạo tệp PDF ({type(exc).__name__}); đã ghi vào nhật ký.")
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document.pk)
+        document.file.save(f"{document.kind.replace('.', '-')}-{document.record_id}.pdf", ContentFile(pdf), save=False)
+        document.sha256 = hashlib.sha256(pdf).hexdigest()
+        document.record_version = version
+        document.status = Document.Status.READY
+        document.failure = ""
+        document.rendered_at = timezone.now()
+        document.save()
+    return document
+
+
+def _fail(document: Document, reason: str) -> Document:
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.FAILED, failure=reason[:2000])
+    document.refresh_from_db()
+    return document

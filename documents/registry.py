@@ -1,0 +1,49 @@
+"""The kinds of document the apps render: each app registers its own from its AppConfig.ready(), so that this
+app, a floor below them, renders any record it is handed and imports none of them.
+
+A kind is a template (extending documents/frame.html), how to find its record by id, the record's context for
+the template, who may read it (the same predicate as the record's own page), and the record's version.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str
+    """Stored with each document ("emulation.plan"); never renamed once documents of it exist."""
+    template: str
+    find: Callable[[int], object | None]
+    """The record of that id, or None when it is gone."""
+    context: Callable[[object], dict]
+    """The template's context for the record; the record itself is added as `record`."""
+    can_view: Callable[[object, object], bool]
+    """can_view(user, record): may this person download it (else the download answers 404)."""
+    version: Callable[[object], int] = lambda record: getattr(record, "version", 0)
+    """The record's version the document shows (a changed record has a higher one)."""
+    filename: Callable[[object], str] = lambda record: "van-ban.pdf"
+    """The download's file name (ASCII)."""
+
+
+class KindUnknown(LookupError):
+    pass
+
+
+_KINDS: dict[str, DocumentKind] = {}
+
+
+def document_kind_register(kind: DocumentKind) -> None:
+    """Add (or replace, by key) a kind of document."""
+    _KINDS[kind.key] = kind
+
+
+def document_kind(key: str) -> DocumentKind:
+    try:
+        return _KINDS[key]
+    except KeyError:
+        raise KindUnknown(f"Loại văn bản “{key}” chưa được đăng ký.") from None
+
+
+def document_kinds() -> list[DocumentKind]:
+    return list(_KINDS.values())
