@@ -12,6 +12,20 @@ from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import capfirst, format_lazy
 
 
+class ReadOnlyMixin:
+    """Listed and shown, never added, edited or deleted in the admin: records that change only through their own
+    services (a report or a dossier through its workflow, a document through its render) or are derived."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class DeletionSummaryMixin:
     """A deletion's confirmation page lists what goes with the record, including the rows of Django's
     own many-to-many tables, named in English ("Campaign-unit relationship: Campaign_participants

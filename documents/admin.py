@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from core.admin import ReadOnlyMixin
 from documents.models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["kind", "record_id", "record_version", "status", "created_at", "rendered_at"]
     list_filter = ["status", "kind"]
     search_fields = ["kind", "sha256"]
@@ -23,12 +24,3 @@ class DocumentAdmin(admin.ModelAdmin):
         "rendered_at",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DeletionSummaryMixin
+from core.admin import DeletionSummaryMixin, ReadOnlyMixin
 from core.numbers import vn_number
 from emulation.initiatives import admin as initiatives_admin  # noqa: F401
 from emulation.models import (
@@ -113,18 +113,9 @@ class TransitionInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("actor")
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Listed and shown, never added, edited or deleted here: records that change only through their own
     services (a report through its workflow) or are derived (scores, rewritten by every recompute)."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(MonthlyReport)

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from core.admin import ReadOnlyMixin
 from emulation.initiatives.models import Initiative, InitiativeFile
 from units.selectors import person_name
 
@@ -65,7 +66,7 @@ class InitiativeFileInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ["title", "unit", "campaign", "registered_at", "recognised_on", "level", "applied"]
     list_filter = ["campaign", "unit", "level", "applied"]
     search_fields = ["title", "decision_reference", "authors__full_name"]
@@ -92,12 +93,3 @@ class InitiativeAdmin(SimpleHistoryAdmin):
 
     def view_on_site(self, obj: Initiative) -> str:
         return reverse("emulation:initiative-detail", kwargs={"pk": obj.pk})
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
