@@ -14,5 +14,18 @@ class IdConverter:
         return str(int(value))
 
 
+class KindConverter:
+    """A kind of document, "app.name" (documents.registry): lower-case words and dots, bounded."""
+
+    regex = "[a-z_]{1,40}(?:[.][a-z_]{1,40}){1,3}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
 def converters_register() -> None:
     register_converter(IdConverter, "id")
+    register_converter(KindConverter, "kind")

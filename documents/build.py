@@ -21,9 +21,20 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 
 
-def document_pdf(*, kind: DocumentKind, record) -> bytes:
-    """The PDF of `record` as its kind lays it out (also what `render_plan` writes to a file)."""
-    return pdf_render(kind.template, {**kind.context(record), "record": record})
+def document_pdf(*, kind: DocumentKind, record, document: Document | None = None) -> bytes:
+    """The PDF of `record` as its kind lays it out (also what `render_plan` writes to a file). `document` is the
+    stored row it becomes (its token goes into a verification QR code), None for a file made outside the store."""
+    if kind.parts is not None:
+        return parts_pdf(kind=kind, record=record, document=document)
+    return pdf_render(kind.template, {**kind.context(record), "record": record, "document": document})
+
+
+def parts_pdf(*, kind: DocumentKind, record, document: Document | None) -> bytes:
+    """A merged print: each part's own stored document (made here when it is not made yet, so each keeps its own
+    verification token), joined in order; the progress is written after each part for the page to show."""
+    from documents.merge import parts_join
+
+    return parts_join(kind=kind, record=record, document=document)
 
 
 def document_build(*, document_id: int) -> Document | None:
@@ -43,7 +54,7 @@ def document_build(*, document_id: int) -> Document | None:
         if record is None:
             raise RenderFailed("Bản ghi của văn bản này không còn.")
         version = kind.version(record)
-        pdf = document_pdf(kind=kind, record=record)
+        pdf = document_pdf(kind=kind, record=record, document=document)
     except (RenderFailed, KindUnknown) as exc:
         return _fail(document, str(exc))
     except Exception as exc:  # a template or data error: recorded for the page, the details in the log

@@ -29,6 +29,8 @@ class Document(models.Model):
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.QUEUED)
     failure = models.TextField("lý do không tạo được", blank=True)
     attempts = models.PositiveSmallIntegerField("số lần tạo", default=0)
+    parts_total = models.PositiveIntegerField("số phần", default=0, help_text="Bản in gộp: số văn bản được gộp.")
+    parts_done = models.PositiveIntegerField("số phần đã xong", default=0)
     file = models.FileField("tệp PDF", upload_to="documents/%Y/%m/", blank=True)
     sha256 = models.CharField("mã băm SHA-256", max_length=64, blank=True)
     token = models.CharField("mã xác minh", max_length=64, unique=True, default=token_new, editable=False)
@@ -50,3 +52,12 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.record_id} ({self.get_status_display().lower()})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RENDERING)
+
+    @property
+    def percent(self) -> int:
+        """How far a merged print has come (0–100); 0 for a single document."""
+        return round(100 * self.parts_done / self.parts_total) if self.parts_total else 0

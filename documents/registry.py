@@ -24,6 +24,20 @@ class DocumentKind:
     """The record's version the document shows (a changed record has a higher one)."""
     filename: Callable[[object], str] = lambda record: "van-ban.pdf"
     """The download's file name (ASCII)."""
+    model: type | None = None
+    """The record's model: saving one marks its documents stale and renders them again (documents.signals)."""
+    frozen: Callable[[object], bool] = lambda record: False
+    """True once the record is issued (a decision, its certificates): the document made then is the one issued,
+    never made again, whatever changes later."""
+    verify: Callable[[object], dict] | None = None
+    """What the public page /xac-minh/<token>/ confirms of the record, {label: value, ...} in order, plus
+    "revoked": bool; None: this kind has no public page (its token answers 404)."""
+    signed: bool = False
+    """Signed (PAdES, documents.signing) with the ward's certificate when one is configured."""
+    parts: Callable[[object], list] | None = None
+    """A merged print ("In tất cả giấy khen của quyết định N"): the records of `parts_kind` it is made of, in
+    order; each part's own document is made (or reused) and the files joined, the progress counted per part."""
+    parts_kind: str = ""
 
 
 class KindUnknown(LookupError):
@@ -34,8 +48,12 @@ _KINDS: dict[str, DocumentKind] = {}
 
 
 def document_kind_register(kind: DocumentKind) -> None:
-    """Add (or replace, by key) a kind of document."""
+    """Add (or replace, by key) a kind of document; a kind naming its model is made again when a record is saved."""
     _KINDS[kind.key] = kind
+    if kind.model is not None:
+        from documents.signals import model_watch
+
+        model_watch(kind.model)
 
 
 def document_kind(key: str) -> DocumentKind:
