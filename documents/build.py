@@ -6,19 +6,26 @@ back: late acknowledgement) is tried again, at most MAX_ATTEMPTS times, then rec
 """
 
 import hashlib
+import io
 import logging
+import time
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from documents.models import Document
 from documents.registry import DocumentKind, KindUnknown, document_kind
 from documents.render import RenderFailed, pdf_render
+from documents.selectors import document_is_current, document_latest
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+PART_WAIT_SECONDS = 300
+"""How long a merged print waits for a part another worker is making."""
 
 
 def document_pdf(*, kind: DocumentKind, record, document: Document | None = None) -> bytes:
@@ -32,9 +39,43 @@ def document_pdf(*, kind: DocumentKind, record, document: Document | None = None
 def parts_pdf(*, kind: DocumentKind, record, document: Document | None) -> bytes:
     """A merged print: each part's own stored document (made here when it is not made yet, so each keeps its own
     verification token), joined in order; the progress is written after each part for the page to show."""
-    from documents.merge import parts_join
+    part_kind = document_kind(kind.parts_kind)
+    parts = list(kind.parts(record))
+    if not parts:
+        raise RenderFailed("Không có văn bản nào để gộp.")
+    if document is not None:
+        Document.objects.filter(pk=document.pk).update(parts_total=len(parts), parts_done=0)
+    writer = PdfWriter()
+    for part in parts:
+        made = part_made(kind=part_kind, record=part)
+        with made.file.open("rb") as file:
+            writer.append(io.BytesIO(file.read()))
+        if document is not None:
+            Document.objects.filter(pk=document.pk).update(parts_done=F("parts_done") + 1)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
-    return parts_join(kind=kind, record=record, document=document)
+
+def part_made(*, kind: DocumentKind, record) -> Document:
+    """The ready document of `record` as `kind` lays it out (current, or frozen as issued), made here if need be:
+    one queued is claimed and made here (its own queued message then finds it made), one another worker is
+    making is waited for."""
+    deadline = time.monotonic() + PART_WAIT_SECONDS
+    while True:
+        latest = document_latest(kind=kind.key, record_id=record.pk)
+        if latest is not None and latest.status == Document.Status.READY and document_is_current(kind, record, latest):
+            return latest
+        if latest is None or latest.status in (Document.Status.READY, Document.Status.FAILED):
+            latest = Document.objects.create(kind=kind.key, record_id=record.pk)
+        if latest.status == Document.Status.QUEUED:
+            made = document_build(document_id=latest.pk)
+            if made is not None and made.status == Document.Status.FAILED:
+                raise RenderFailed(f"Không tạo được một văn bản trong bản gộp: {made.failure}")
+            continue
+        if time.monotonic() > deadline:
+            raise RenderFailed("Một văn bản trong bản gộp chưa tạo xong; hãy yêu cầu lại sau ít phút.")
+        time.sleep(0.2)
 
 
 def document_build(*, document_id: int) -> Document | None:

@@ -48,12 +48,13 @@ _KINDS: dict[str, DocumentKind] = {}
 
 
 def document_kind_register(kind: DocumentKind) -> None:
-    """Add (or replace, by key) a kind of document; a kind naming its model is made again when a record is saved."""
+    """Add (or replace, by key) a kind of document; a kind naming its model is made again when a record is saved
+    (documents.signals)."""
     _KINDS[kind.key] = kind
-    if kind.model is not None:
-        from documents.signals import model_watch
 
-        model_watch(kind.model)
+
+def watched_models() -> set[type]:
+    return {kind.model for kind in _KINDS.values() if kind.model is not None}
 
 
 def document_kind(key: str) -> DocumentKind:

@@ -9,18 +9,9 @@ from django.db import transaction
 
 from core.queue import enqueue_on_commit
 from documents.models import Document
-from documents.registry import DocumentKind, document_kind, document_kinds
-from documents.selectors import document_latest
+from documents.registry import document_kind, document_kinds
+from documents.selectors import document_is_current, document_latest
 from documents.tasks import document_render
-
-
-def document_is_current(spec: DocumentKind, record, document: Document | None) -> bool:
-    """Is `document` the one to show for `record`: being made, or made of its current version (or frozen)?"""
-    if document is None or document.status == Document.Status.FAILED:
-        return False
-    if document.in_progress:
-        return True
-    return spec.frozen(record) or document.record_version == spec.version(record)
 
 
 def document_request(*, kind: str, record, again: bool = False) -> Document:

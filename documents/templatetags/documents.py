@@ -5,8 +5,7 @@ with the button that asks for it. {% document_of … %} gives the document alone
 from django import template
 
 from documents.registry import KindUnknown, document_kind
-from documents.selectors import document_latest
-from documents.services import document_is_current
+from documents.selectors import document_is_current, document_latest
 
 register = template.Library()
 
