@@ -29,7 +29,7 @@ def _back(request: HttpRequest):
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(target)
-    return redirect("home")
+    return redirect("core:home")
 
 
 @login_required

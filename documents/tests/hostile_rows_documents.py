@@ -4,7 +4,7 @@ does not exist. Each answers 404 or a Vietnamese error and writes nothing."""
 
 from django.urls import reverse
 
-from core.tests.hostile import Case, command, get
+from core.tests.hostile import Case, command, get, post
 from documents.models import Document
 from documents.tests.url_rows_documents import plan_document
 
@@ -21,7 +21,30 @@ def _download(pk) -> object:
     return get(lambda ctx: f"/van-ban/{pk(ctx) if callable(pk) else pk}/tai-ve/")
 
 
+def _ask(kind: str, record=lambda ctx: ctx["campaign"].pk, **data) -> object:
+    return post(lambda ctx: f"/van-ban/yeu-cau/{kind}/{record(ctx) if callable(record) else record}/", data)
+
+
+def _status(label: str) -> object:
+    return get(lambda ctx: reverse("documents:document-status", args=[ctx["queued_document"].pk]) + label)
+
+
 CASES = [
+    Case("document-ask-unknown-kind", "alice", _ask("khong.co"), status=404),
+    Case("document-ask-kind-sql", "alice", _ask("emulation.plan';drop"), status=404),
+    Case("document-ask-kind-endless", "alice", _ask("a" * 300 + ".plan"), status=404),
+    Case("document-ask-unknown-record", "alice", _ask("emulation.plan", 987654321), status=404),
+    Case("document-ask-record-past-64-bits", "alice", _ask("emulation.plan", "9" * 30), status=404),
+    Case("document-ask-anonymous", None, _ask("emulation.plan"), status=200, says="Đăng nhập"),
+    Case(
+        "document-status-label-script",
+        "alice",
+        _status("?label=%3Cscript%3Ealert(1)%3C/script%3E"),
+        status=200,
+        says="Đang chờ tạo",  # the label is escaped where it shows (test_requests.py)
+    ),
+    Case("document-status-label-endless", "alice", _status("?label=" + "x" * 5000), status=200, says="Đang chờ tạo"),
+    Case("document-status-unknown", "alice", get(lambda ctx: "/van-ban/987654321/trang-thai/"), status=404),
     Case("document-download-unknown-id", "alice", _download(987654321), status=404),
     Case("document-download-past-64-bits", "alice", _download("9" * 30), status=404),
     Case("document-download-not-a-number", "alice", _download("1%20OR%201=1"), status=404),

@@ -1,6 +1,6 @@
 """Permission-table rows for the documents' URLs (see core/tests/test_permissions.py): the campaign plan's stored
-PDF, which everyone signed in may read while the campaign is active (its page's rule); a refused reader gets a 404
-(documents/tests/test_documents.py, emulation/tests/test_plan_document.py)."""
+PDF and its state, which everyone signed in may read while the campaign is active (its page's rule); a refused
+reader gets a 404 (documents/tests/test_documents.py, test_requests.py, emulation/tests/test_plan_document.py)."""
 
 import hashlib
 
@@ -15,6 +15,17 @@ ROWS: dict = {
     "documents:document-download": (
         lambda ctx: {"pk": ctx["plan_document"].pk},
         dict.fromkeys(PERSONAS, 200),
+        "login",
+    ),
+    "documents:document-status": (
+        lambda ctx: {"pk": ctx["plan_document"].pk},
+        dict.fromkeys(PERSONAS, 200),
+        "login",
+    ),
+    # Asking is a POST (documents/tests/test_requests.py): a GET is refused to everyone signed in.
+    "documents:document-ask": (
+        lambda ctx: {"kind": "emulation.plan", "pk": ctx["campaign"].pk},
+        dict.fromkeys(PERSONAS, 405),
         "login",
     ),
 }
