@@ -22,8 +22,9 @@ SWEEP_AFTER = timedelta(seconds=30)
 
 
 def enqueue_on_commit(task, *args) -> PendingTask:
-    """Send `task(*args)` after the surrounding transaction commits; the work is recorded now."""
-    row = PendingTask.objects.create(name=task.name, args=list(args))
+    """Send `task(*args)` after the surrounding transaction commits; the work is recorded now. `task` is the task
+    or its registered name (for a module the task's own module imports)."""
+    row = PendingTask.objects.create(name=task if isinstance(task, str) else task.name, args=list(args))
     transaction.on_commit(lambda: _send(row))
     return row
 

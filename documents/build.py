@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from core.queue import enqueue_on_commit
 from documents.models import Document
 from documents.registry import DocumentKind, KindUnknown, document_kind
 from documents.render import RenderFailed, pdf_render
@@ -24,6 +25,8 @@ from documents.selectors import document_is_current, document_latest
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+RENDER_TASK = "documents.tasks.document_render"
+"""The render task's name (documents.tasks, which imports this module)."""
 PART_WAIT_SECONDS = 300
 """How long a merged print waits for a part another worker is making."""
 
@@ -45,6 +48,7 @@ def parts_pdf(*, kind: DocumentKind, record, document: Document | None) -> bytes
         raise RenderFailed("Không có văn bản nào để gộp.")
     if document is not None:
         Document.objects.filter(pk=document.pk).update(parts_total=len(parts), parts_done=0)
+    parts_queue(kind=part_kind, records=parts)
     writer = PdfWriter()
     for part in parts:
         made = part_made(kind=part_kind, record=part)
@@ -55,6 +59,17 @@ def parts_pdf(*, kind: DocumentKind, record, document: Document | None) -> bytes
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def parts_queue(*, kind: DocumentKind, records: list) -> None:
+    """Every part not made yet is queued first, so the other workers make parts while this one joins them."""
+    for record in records:
+        latest = document_latest(kind=kind.key, record_id=record.pk)
+        if latest is not None and (latest.in_progress or document_is_current(kind, record, latest)):
+            continue
+        with transaction.atomic():
+            queued = Document.objects.create(kind=kind.key, record_id=record.pk)
+            enqueue_on_commit(RENDER_TASK, queued.pk)
 
 
 def part_made(*, kind: DocumentKind, record) -> Document:
@@ -69,7 +84,7 @@ def part_made(*, kind: DocumentKind, record) -> Document:
         if latest is None or latest.status in (Document.Status.READY, Document.Status.FAILED):
             latest = Document.objects.create(kind=kind.key, record_id=record.pk)
         if latest.status == Document.Status.QUEUED:
-            made = document_build(document_id=latest.pk)
+            made = document_build(document_id=latest.pk, queued_only=True)
             if made is not None and made.status == Document.Status.FAILED:
                 raise RenderFailed(f"Không tạo được một văn bản trong bản gộp: {made.failure}")
             continue
@@ -78,11 +93,14 @@ def part_made(*, kind: DocumentKind, record) -> Document:
         time.sleep(0.2)
 
 
-def document_build(*, document_id: int) -> Document | None:
-    """Render and store document `document_id`; returns it as it ends (ready or failed), None if it is gone."""
+def document_build(*, document_id: int, queued_only: bool = False) -> Document | None:
+    """Render and store document `document_id`; returns it as it ends (ready or failed), None if it is gone.
+    `queued_only`: leave it alone unless still queued (a merged print taking a part no worker has started)."""
     with transaction.atomic():
         document = Document.objects.select_for_update().filter(pk=document_id).first()
         if document is None or document.status in (Document.Status.READY, Document.Status.FAILED):
+            return document
+        if queued_only and document.status != Document.Status.QUEUED:
             return document
         if document.attempts >= MAX_ATTEMPTS:
             return _fail(document, f"Đã thử tạo {document.attempts} lần mà không xong; hãy yêu cầu tạo lại.")

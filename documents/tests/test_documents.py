@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from documents import registry, services
-from documents.build import MAX_ATTEMPTS, document_build
+from documents.build import MAX_ATTEMPTS, RENDER_TASK, document_build
 from documents.models import Document
 from documents.registry import DocumentKind, document_kind
 from documents.render import LocalFetcher, RenderFailed
@@ -89,6 +89,7 @@ def test_the_render_task_goes_to_its_own_queue_acknowledged_late():
     route = app.amqp.router.route({}, document_render.name)
     assert route["queue"].name == "documents"
     assert document_render.acks_late and document_render.reject_on_worker_lost
+    assert document_render.name == RENDER_TASK
 
 
 def test_the_download_answers_the_pdf_to_whom_the_predicate_lets_read_and_404_to_others(
