@@ -34,9 +34,13 @@ migrate: setup
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
+# The demo signs its documents with a self-signed test certificate (var/signing/, git-ignored; docs/SIGNING.md).
+DEMO_SIGNING := DOCUMENT_SIGNING_P12=var/signing/demo.p12 DOCUMENT_SIGNING_PASSWORD=thu-nghiem
+
 run: demo
+	$(DEV_ENV) $(PY) manage.py signing_demo_cert
 	@echo "Mở http://$(HOST):$(PORT)/ — đăng nhập bằng một tài khoản demo ở trên."
-	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) $(DEMO_SIGNING) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)

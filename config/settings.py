@@ -194,5 +194,12 @@ LOGGING = {
 PORTAL_NAME = "Thi đua CCHC"
 # Official documents (documents/): the Liberation Serif files (Debian's fonts-liberation2), the only font embedded.
 DOCUMENT_FONT_DIR = env.path("DOCUMENT_FONT_DIR", default="/usr/share/fonts/truetype/liberation2")
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # links in e-mails
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")  # links in e-mails and QR codes
+# The public verification pages /xac-minh/ (documents.verification): requests a minute per client address, counted
+# in the cache (CACHE_URL: with several processes use a shared one, e.g. redis://127.0.0.1:6379/1).
+VERIFICATION_RATE_PER_MINUTE = env.int("VERIFICATION_RATE_PER_MINUTE", default=30)
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Signing official documents (documents.signing, docs/SIGNING.md): a PKCS#12 file and its password; unset, unsigned.
+DOCUMENT_SIGNING_P12 = env.str("DOCUMENT_SIGNING_P12", default="")
+DOCUMENT_SIGNING_PASSWORD = env.str("DOCUMENT_SIGNING_PASSWORD", default="")
 DEMO_PASSWORD = "thidua2026"  # noqa: S105 - only used by seed_demo, which refuses with DEBUG off

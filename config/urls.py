@@ -15,6 +15,7 @@ urlpatterns = [
     path("phong-trao/", include("emulation.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("documents.urls")),
+    path("xac-minh/", include("documents.verification.urls")),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -21,6 +21,7 @@ from documents.models import Document
 from documents.registry import DocumentKind, KindUnknown, document_kind
 from documents.render import RenderFailed, pdf_render
 from documents.selectors import document_is_current, document_latest
+from documents.signing import pdf_sign, signing_configured
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,8 @@ def document_build(*, document_id: int, queued_only: bool = False) -> Document |
             raise RenderFailed("Bản ghi của văn bản này không còn.")
         version = kind.version(record)
         pdf = document_pdf(kind=kind, record=record, document=document)
+        if kind.signed and signing_configured():
+            pdf = pdf_sign(pdf)  # the stored file and its hash are the signed file's
     except (RenderFailed, KindUnknown) as exc:
         return _fail(document, str(exc))
     except Exception as exc:  # a template or data error: recorded for the page, the details in the log

@@ -8,10 +8,19 @@ import secrets
 
 from django.db import models
 
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+"""The short code's letters: no 0/O, 1/I/L look-alikes (32 letters, 5 bits each)."""
+CODE_LENGTH = 12
+
 
 def token_new() -> str:
     """An unguessable token for the public verification page (256 bits)."""
     return secrets.token_urlsafe(32)
+
+
+def code_new() -> str:
+    """The short code a person types on /xac-minh/ (60 bits), printed grouped "7KQ2-M9XD-P4TA"."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
 class Document(models.Model):
@@ -34,6 +43,14 @@ class Document(models.Model):
     file = models.FileField("tệp PDF", upload_to="documents/%Y/%m/", blank=True)
     sha256 = models.CharField("mã băm SHA-256", max_length=64, blank=True)
     token = models.CharField("mã xác minh", max_length=64, unique=True, default=token_new, editable=False)
+    code = models.CharField(
+        "mã tra cứu",
+        max_length=CODE_LENGTH,
+        unique=True,
+        default=code_new,
+        editable=False,
+        help_text="Mã ngắn in trên văn bản, nhập ở trang /xac-minh/.",
+    )
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
     rendered_at = models.DateTimeField("tạo xong lúc", null=True, blank=True)
 
@@ -56,6 +73,11 @@ class Document(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RENDERING)
+
+    @property
+    def code_grouped(self) -> str:
+        """The short code in groups of four for reading ("7KQ2-M9XD-P4TA")."""
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
 
     @property
     def percent(self) -> int:

@@ -66,3 +66,60 @@ def sample_kind(sample_templates):
     registry.document_kind_register(kind)
     yield kind
     registry._KINDS.pop(kind.key, None)
+
+
+REVOKED: set[int] = set()
+"""Units whose test document is "revoked" (the verified kind's verify reads it)."""
+
+
+def verified_record(unit) -> dict:
+    return {
+        "Người được khen thưởng": NAME,
+        "Hình thức khen thưởng": "Giấy khen của Chủ tịch Ủy ban nhân dân phường",
+        "Quyết định": "15/QĐ-UBND ngày 05/01/2027",
+        "revoked": unit.pk in REVOKED,
+    }
+
+
+@pytest.fixture
+def verified_kind(sample_templates):
+    """A kind with a public page and a signature ("tests.verified"): a unit as its record."""
+    from units.models import Unit
+
+    kind = DocumentKind(
+        key="tests.verified",
+        template="documents_tests/verified.html",
+        find=lambda pk: Unit.objects.filter(pk=pk).first(),
+        context=lambda unit: sample_context(unit, rows=0),
+        can_view=lambda user, unit: user.username == "alice",
+        version=lambda unit: 1,
+        verify=verified_record,
+        signed=True,
+    )
+    registry.document_kind_register(kind)
+    yield kind
+    registry._KINDS.pop(kind.key, None)
+    REVOKED.clear()
+
+
+@pytest.fixture
+def demo_certificate(settings, tmp_path_factory):
+    """The demo's self-signed certificate, configured (made once per session)."""
+    from documents.management.commands.signing_demo_cert import DEMO_PASSWORD, demo_p12
+
+    path = tmp_path_factory.getbasetemp() / "demo.p12"
+    if not path.exists():
+        path.write_bytes(demo_p12())
+    settings.DOCUMENT_SIGNING_P12 = str(path)
+    settings.DOCUMENT_SIGNING_PASSWORD = DEMO_PASSWORD
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """The verification pages count requests in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
