@@ -6,6 +6,7 @@ might name (http, a file elsewhere) is refused, so a render never waits on the n
 not. All text is NFC before layout, whatever the database holds (a name typed decomposed prints composed).
 """
 
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -69,13 +70,28 @@ def html_render(template: str, context: dict) -> str:
     return unicodedata.normalize("NFC", render_to_string(template, context))
 
 
+_PER_THREAD = threading.local()
+
+
+def _styles() -> tuple[LocalFetcher, FontConfiguration, list[CSS]]:
+    """The fetcher, the loaded font and the parsed stylesheets, made once per thread and font folder: a worker
+    renders many documents, and parsing the stylesheets and loading the font again each time costs a third of a
+    one-page render (bench/documents.py). Per thread, as Pango's font map is not shared across threads."""
+    folder = font_dir()
+    cached = getattr(_PER_THREAD, "styles", None)
+    if cached is None or cached[0] != folder:
+        fetcher = LocalFetcher([STYLESHEET.parent, folder])
+        fonts = FontConfiguration()
+        stylesheets = [
+            CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
+            CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
+        ]
+        cached = _PER_THREAD.styles = (folder, fetcher, fonts, stylesheets)
+    return cached[1], cached[2], cached[3]
+
+
 def pdf_from_html(html: str) -> bytes:
-    fetcher = LocalFetcher([STYLESHEET.parent, font_dir()])
-    fonts = FontConfiguration()
-    stylesheets = [
-        CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
-        CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
-    ]
+    fetcher, fonts, stylesheets = _styles()
     document = HTML(string=html, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher)
     return document.write_pdf(stylesheets=stylesheets, font_config=fonts)
 
