@@ -9,7 +9,11 @@ class AwardsConfig(AppConfig):
     def ready(self) -> None:
         from awards import home  # noqa: F401  (the home page's awards panel)
         from awards.catalogue import plan  # noqa: F401  (the plan's award forms: a section of every plan)
-        from awards.dossiers import notices, permissions, steps  # noqa: F401  (kinds, rules, the workflow's steps)
+        from awards.council import papers as council_papers  # noqa: F401  (the ward council's minutes: a document)
+        from awards.decisions import papers as decision_papers  # noqa: F401  (the decision, certificates: documents)
+
+        # The dossiers' notice kinds, rules, workflow steps and documents (tờ trình, biên bản, báo cáo thành tích).
+        from awards.dossiers import notices, papers, permissions, steps  # noqa: F401
         from awards.dossiers.verdicts import verdicts_register
         from awards.eligibility.facts import verdicts_for
 

@@ -32,7 +32,7 @@ class Document(models.Model):
 
     kind = models.CharField("loại văn bản", max_length=100, help_text="Ví dụ emulation.plan (kế hoạch).")
     record_id = models.PositiveBigIntegerField("mã bản ghi", help_text="Bản ghi mà văn bản thể hiện, theo loại.")
-    record_version = models.PositiveIntegerField(
+    record_version = models.PositiveBigIntegerField(
         "phiên bản bản ghi", null=True, blank=True, help_text="Phiên bản của bản ghi lúc tạo tệp."
     )
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.QUEUED)

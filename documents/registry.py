@@ -5,6 +5,8 @@ A kind is a template (extending documents/frame.html), how to find its record by
 the template, who may read it (the same predicate as the record's own page), and the record's version.
 """
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -66,3 +68,10 @@ def document_kind(key: str) -> DocumentKind:
 
 def document_kinds() -> list[DocumentKind]:
     return list(_KINDS.values())
+
+
+def version_of(*shown) -> int:
+    """A record's version made of what its document shows (for a kind whose record has no version counter): any
+    change of the data gives another number. A hash, 60 bits, inside Document.record_version on every database."""
+    text = json.dumps(shown, ensure_ascii=False, sort_keys=True, default=str)
+    return int(hashlib.sha256(text.encode()).hexdigest()[:15], 16)

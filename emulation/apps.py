@@ -17,3 +17,4 @@ class EmulationConfig(AppConfig):
         from emulation.reports import permissions as report_permissions  # noqa: F401
         from emulation.scores import effects  # noqa: F401  (the recompute after an acceptance)
         from emulation.scores import permissions as score_permissions  # noqa: F401
+        from emulation.scores.documents import monthly, ranking  # noqa: F401  (the report and ranking as PDFs)

@@ -1,5 +1,6 @@
 """The award forms a plan sets out, as a section of the plan (emulation.plan.sections): loaded from the plan
-file's `award_forms` and shown on the campaign's page."""
+file's `award_forms` and shown on the campaign's page (awards/plan_section.html) and in the plan's PDF
+(awards/documents/plan_section.html, written as the plan's text is)."""
 
 from decimal import Decimal
 
@@ -57,6 +58,7 @@ plan_section_register(
         key="award_forms",
         load=_load_award_forms,
         template="awards/plan_section.html",
+        document_template="awards/documents/plan_section.html",
         prefetch=("award_forms__standards", "award_forms__dossier_parts"),
     )
 )

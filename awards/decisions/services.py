@@ -20,6 +20,7 @@ from awards.dossiers.services import DossierError, dossier_transition
 from awards.history.models import Award
 from core.numbers import vn_number
 from core.text import TextInvalid, text_clean
+from emulation.plan.document import campaign_phrase
 from emulation.plan.models import Campaign
 from units.models import Unit
 
@@ -107,7 +108,8 @@ def decision_issue(
         year=issued_on.year,
         number=number_take(issuer=issuer, series=DECISIONS, year=issued_on.year),
         issued_on=issued_on,
-        title=f"Về việc tặng {award_form.name} cho các tập thể, cá nhân có thành tích trong {campaign.title}"[:500],
+        title=f"Về việc tặng {award_form.name} cho các tập thể, cá nhân có thành tích trong "
+        f"{campaign_phrase(campaign.title)}"[:500],
         signer_title=signer_title,
         signer_name=signer_name,
         legal_bases=_legal_bases(campaign, snapshot),

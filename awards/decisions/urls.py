@@ -3,7 +3,7 @@ revoke)."""
 
 from django.urls import path
 
-from awards.decisions.views import chairman, register
+from awards.decisions.views import chairman, layout, register
 
 urlpatterns = [
     path("cho-duyet/", chairman.chairman_page, name="chairman"),
@@ -13,4 +13,5 @@ urlpatterns = [
     path("quyet-dinh/ban-hanh/", register.decision_issue, name="decision-issue"),
     path("quyet-dinh/<id:pk>/", register.decision_detail, name="decision-detail"),
     path("quyet-dinh/<id:pk>/thu-hoi/", register.decision_revoke, name="decision-revoke"),
+    path("phoi-giay-khen/<id:pk>/in-thu/", layout.certificate_test_print, name="certificate-test-print"),
 ]

@@ -27,7 +27,7 @@ def dossier_page(pk: int, user) -> Dossier:
     steps = DossierTransition.objects.select_related("actor__official").order_by("at", "pk")
     dossier = (
         dossiers_visible_to(user)
-        .select_related("minutes")
+        .select_related("minutes", "campaign__issuing_unit")  # the documents' legal grounds name the plan's issuer
         .prefetch_related(
             Prefetch("nominees", queryset=nominees),
             Prefetch("transitions", queryset=steps),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ho-so/<id:pk>/de-nghi/", nominees.nominee_add, name="nominee-add"),
     path("ho-so/<id:pk>/bien-ban/", minutes.minutes_edit, name="minutes-edit"),
     path("ho-so/<id:pk>/to-trinh/", letter.dossier_letter, name="dossier-letter"),
+    path("ho-so/<id:pk>/to-trinh-tinh.docx", letter.province_letter_docx, name="province-letter-docx"),
     path("de-nghi/<id:pk>/bo/", nominees.nominee_remove, name="nominee-remove"),
     path("de-nghi/<id:pk>/ky-luat/", nominees.nominee_discipline, name="nominee-discipline"),
     path("de-nghi/<id:pk>/bao-cao/", nominees.report_edit, name="report-edit"),

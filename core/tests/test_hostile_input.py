@@ -30,9 +30,12 @@ ROW_MODULES = [
         "emulation.tests.hostile_rows_initiatives",
         "awards.tests.hostile_rows_history",
         "awards.tests.hostile_rows_dossiers",
+        "awards.tests.hostile_rows_dossier_documents",
         "awards.tests.hostile_rows_council",
         "awards.tests.hostile_rows_decisions",
+        "awards.tests.hostile_rows_decision_documents",
         "documents.tests.hostile_rows_documents",
+        "documents.tests.hostile_rows_verification",
     )
 ]
 CASES: list[Case] = [case for module in ROW_MODULES for case in module.CASES]

@@ -55,9 +55,12 @@ ROW_MODULES = [
         "emulation.tests.url_rows_initiatives",
         "awards.tests.url_rows_history",
         "awards.tests.url_rows_dossiers",
+        "awards.tests.url_rows_dossier_documents",
         "awards.tests.url_rows_council",
         "awards.tests.url_rows_decisions",
+        "awards.tests.url_rows_decision_documents",
         "documents.tests.url_rows_documents",
+        "documents.tests.url_rows_verification",
     )
 ]
 MODULE_OF = {}

@@ -29,14 +29,23 @@ def place_of(name: str) -> str:
     return _LEVEL.sub("", _BODY.sub("", name)) or name
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def campaign_phrase(title: str) -> str:
+    """A campaign's title as the phrase after "thành tích trong": "Phát động phong trào thi đua “…” năm 2026" →
+    "phong trào thi đua “…” năm 2026"."""
+    title = " ".join(title.split())
+    if title.lower().startswith("phát động "):
+        title = title[len("phát động ") :]
+    return lower_first(title)
 
 
 def legal_basis_text(basis) -> str:
     """ "Kế hoạch số 2481/KH-UBND ngày 27/02/2026 của UBND tỉnh Lâm Đồng về việc phát động …" """
     issued = f" ngày {basis.issued_on:%d/%m/%Y}" if basis.issued_on else ""
-    return f"{basis.doc_type} số {basis.number}{issued} của {basis.issuer} về việc {_lower_first(basis.title)}"
+    return f"{basis.doc_type} số {basis.number}{issued} của {basis.issuer} về việc {lower_first(basis.title)}"
 
 
 def plan_context(campaign: Campaign) -> dict:
@@ -60,7 +69,7 @@ def plan_context(campaign: Campaign) -> dict:
         "campaign": campaign,
         "issuer_name": issuer,
         "bases": bases,
-        "title_lower": _lower_first(campaign.title),
+        "title_lower": lower_first(campaign.title),
         "plan_sections": plan_sections(),
     }
 

@@ -18,6 +18,7 @@ from emulation.plan.periods import MONTH, PeriodInvalid, parse_period
 from emulation.scores import dashboards as dash
 from emulation.scores import downloads, overview
 from emulation.scores import explain as sel
+from emulation.scores.documents.ranking import ranking_record
 from emulation.scores.models import IndicatorScore
 from units.models import Unit
 from units.selectors import units_headed_by
@@ -123,6 +124,8 @@ def score_overview(request: HttpRequest, code: str) -> HttpResponse:
         "is_month": period.kind == MONTH,
         "headed_pks": [u.pk for u in headed],
         "ranking_chart": dash.ranking_chart(context["ranking"]),
+        # The ranking as an official document, for those who see every unit's points (see can_view_ranking).
+        "ranking_record": ranking_record(campaign, period) if sees_all and not chosen.error else None,
     }
     return render(request, "emulation/score_overview.html", context)
 

@@ -114,3 +114,17 @@ def test_campaign_list_shows_the_campaign_with_its_period(client, olga, campaign
     client.force_login(olga)
     text = _text(client.get(reverse("emulation:campaign-list")).content.decode())
     assert "CCHC-2026" in text and "01/01/2026 – 31/12/2026" in text and "Đang triển khai" in text
+
+
+def test_the_page_offers_the_plan_as_a_pdf_and_its_download_once_made(
+    client, olga, campaign, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    page = reverse("emulation:campaign-detail", kwargs={"code": campaign.code})
+    ask = reverse("documents:document-ask", args=["emulation.plan", campaign.pk])
+    html = _page(client, olga, campaign)
+    assert f'action="{ask}"' in html and "Tạo Kế hoạch (PDF)" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(ask, {"next": page}).status_code == 302
+    with django_assert_max_num_queries(20):
+        html = client.get(page).content.decode()
+    assert "/tai-ve/" in html and "Kế hoạch (PDF)" in html and "Tạo Kế hoạch (PDF)" not in html

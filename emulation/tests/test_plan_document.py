@@ -43,10 +43,23 @@ PARTS = [
     "1.1. Đổi mới trong thực hiện giải quyết thủ tục hành chính",
     "1.5. Mức độ hài lòng",
     "2. Hình thức khen thưởng",
-    "Giấy khen của Chủ tịch UBND phường",
-    "Bằng khen của Chủ tịch UBND tỉnh",
+    "- Giấy khen của Chủ tịch UBND phường: Các phòng, đơn vị thuộc phường lựa chọn các tập thể, cá nhân tiêu biểu",
+    "- Bằng khen của Chủ tịch UBND tỉnh: Ủy ban nhân dân phường xem xét lựa chọn",
     "3. Tiêu chuẩn khen thưởng",
+    "3.1. Khen thưởng cấp phường (Giấy khen của Chủ tịch UBND phường)",
+    "a) Đối với tập thể: Thực hiện nghiêm kỷ luật, kỷ cương hành chính Nhà nước và đạt một trong các tiêu chuẩn sau:",
+    "- Có thành tích xuất sắc, tiêu biểu trong phong trào thi đua, dẫn đầu các phòng, đơn vị thuộc phường",
+    "- Có sáng kiến hoặc giải pháp, cách làm mới trong công tác cải cách hành chính",
+    "b) Đối với cá nhân: Thực hiện nghiêm kỷ luật, kỷ cương hành chính Nhà nước và đạt một trong các tiêu chuẩn sau:",
+    "- Cán bộ, công chức trực tiếp tham mưu, chỉ đạo, thực hiện công tác cải cách hành chính tại phường.",
+    "3.2. Khen thưởng cấp tỉnh (Bằng khen của Chủ tịch UBND tỉnh)",
+    "a) Đối với tập thể: Thực hiện nghiêm kỷ luật, kỷ cương hành chính Nhà nước; tiêu biểu, xuất sắc",
     "4. Thủ tục, hồ sơ đề nghị khen thưởng",
+    "4.1. Hồ sơ đề nghị tặng Giấy khen của Chủ tịch UBND phường",
+    "- Tờ trình kèm theo danh sách tập thể, cá nhân của đơn vị trình khen",
+    "- Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng",
+    "- Biên bản họp Hội đồng Thi đua – Khen thưởng của đơn vị trình khen",
+    "4.2. Hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh",
     "5. Thời gian đề nghị xét khen thưởng",
     "Gửi hồ sơ đề nghị xét khen thưởng về Phòng Văn hóa – Xã hội",
     "6. Kinh phí khen thưởng",
@@ -83,6 +96,13 @@ def test_the_plan_holds_its_parts_in_order(plan_pdf):
         found = text.find(part, position)
         assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
         position = found + len(part)
+
+
+def test_the_award_sections_read_as_the_plan_text_not_as_the_page(plan_pdf):
+    text = p.text_of(plan_pdf)
+    section = text[text.index("2. Hình thức khen thưởng") : text.index("5. Thời gian đề nghị xét khen thưởng")]
+    for badge in ("bắt buộc", "một trong các tiêu chuẩn Có", "quyết định:", "không bắt buộc"):
+        assert badge not in section, badge
 
 
 def test_the_plan_holds_every_criterion_indicator_target_and_point_of_the_seed(plan_pdf, campaign):

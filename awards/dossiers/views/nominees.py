@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from awards.dossiers import services
 from awards.dossiers.models import AchievementReport, Nominee
+from awards.dossiers.papers.reports import report_kind
 from awards.dossiers.prefill import report_prefill
 from awards.dossiers.views.pages import visible_dossier
 from core.dates import date_read
@@ -120,6 +121,7 @@ def _report_context(request: HttpRequest, nominee: Nominee, report: AchievementR
         "can_confirm": request.user.has_perm("awards.confirm_report", nominee),
         "seen_at": timezone.now().isoformat(),
         "individual": individual,
+        "report_kind": report_kind(nominee),
     }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from awards.catalogue.models import AwardForm
 from awards.dossiers import selectors, services
 from awards.dossiers.models import Dossier, DossierStatus, Nominee
+from awards.dossiers.papers.reports import report_documents
 from awards.dossiers.verdicts import verdicts_for
 from awards.dossiers.workflow import DOSSIER_WORKFLOW
 from core.dates import date_read
@@ -131,6 +132,7 @@ def detail_context(request: HttpRequest, dossier: Dossier, typed=None) -> dict:
             for n in nominees
         ],
         "minutes": getattr(dossier, "minutes", None),
+        "report_documents": report_documents(nominees),
         "can_edit": can_edit,
         "can_confirm": can_edit and request.user.has_perm("awards.open_dossier", dossier.unit),
         "candidates": _candidates(dossier) if can_edit and dossier.award_form.for_individual else [],

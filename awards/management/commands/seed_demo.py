@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from awards.decisions.demo import decisions_demo_load
 from awards.dossiers.demo import dossiers_demo_load
 from awards.history.demo import history_demo_load
 from emulation.demo import demo_history_load
@@ -19,7 +20,7 @@ from units.services import WardFileError, ward_load
 
 # The demo of each part of the awards side (and the initiatives): each is safe to run again and says what it
 # added. Each wing adds its loader here.
-DEMO_PARTS: list = [initiatives_demo_load, history_demo_load, dossiers_demo_load]
+DEMO_PARTS: list = [initiatives_demo_load, history_demo_load, dossiers_demo_load, decisions_demo_load]
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 WARD_FILE = DATA_DIR / "wards" / "nam-gia-nghia-demo.yaml"
