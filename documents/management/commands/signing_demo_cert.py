@@ -9,6 +9,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -62,7 +63,7 @@ def demo_p12(password: str = DEMO_PASSWORD, years: int = 5) -> bytes:
         )
         .sign(key, hashes.SHA256())
     )
-    return serialization.pkcs12.serialize_key_and_certificates(
+    return pkcs12.serialize_key_and_certificates(
         name=b"demo",
         key=key,
         cert=cert,
