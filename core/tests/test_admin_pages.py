@@ -35,7 +35,8 @@ def admin_data(campaign, personas, django_capture_on_commit_callbacks):
     VP's October report filled with evidence, sent and accepted (entries, transitions, notifications,
     stored scores), KT-HT-ĐT urged for the same month, an Excel import, a recognised initiative of VP with its
     file, a threshold change by the admin, olga's award of 2025 entered by hand, and the ward's decision register
-    continued from paper (229 decisions so far this year), and the plan's stored PDF."""
+    continued from paper (229 decisions so far this year), the positions on its pre-printed Giấy khen blank, and
+    the plan's stored PDF."""
     from criteria.models import Indicator
     from criteria.services import indicator_version_record
     from emulation.models import ImportJob
@@ -96,6 +97,9 @@ def admin_data(campaign, personas, django_capture_on_commit_callbacks):
     from units.selectors import ward_root
 
     DecisionRegister.objects.create(issuer=ward_root(), series="QĐ-UBND", year=2026, last_number=229)
+    from awards.decisions.models import CertificateLayout
+
+    CertificateLayout.objects.create(issuer=ward_root())  # the ward's blank, at the default positions
     from documents.tests.url_rows_documents import plan_document
 
     plan_document(campaign)
