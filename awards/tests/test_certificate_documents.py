@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 INNER = 10 * p.MM
 """Nothing prints in the sheet's outer 10 mm (the certificate's page margin; the border is drawn inside it)."""
-LANDSCAPE = (p.A4[1], p.A4[0])
 
 
 @pytest.fixture
@@ -60,11 +59,7 @@ def test_the_certificate_holds_its_parts_in_order(award):
         "CHỦ TỊCH",
         "Nguyễn Văn Chris",
     ]
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
+    p.assert_in_order(text, parts)
 
 
 def test_the_certificate_is_one_landscape_page_in_liberation_serif_inside_the_inner_area(
@@ -72,21 +67,8 @@ def test_the_certificate_is_one_landscape_page_in_liberation_serif_inside_the_in
 ):
     collective = decision.awards.get(beneficiary=Award.Beneficiary.COLLECTIVE)
     pdf = _made(KIND, collective, django_capture_on_commit_callbacks).file.read()  # with its QR code and code
-    assert p.page_sizes(pdf) == [pytest.approx(LANDSCAPE, abs=0.5)]
-    assert all(p.font_is_liberation_serif(name) for name in p.embedded_fonts(pdf))
-    lines = p.lines_of(pdf)
+    lines = p.assert_landscape_sheet(pdf, inner=INNER)
     assert any(line.text.startswith("Mã xác minh:") for line in lines)
-    width, height = LANDSCAPE
-    tolerance = 0.5 * p.MM
-    outside = [
-        line
-        for line in lines
-        if line.x0 < INNER - tolerance
-        or line.x1 > width - INNER + tolerance
-        or line.y0 < INNER - tolerance
-        or line.y1 > height - INNER + tolerance
-    ]
-    assert outside == []
     assert "Ông" not in p.text_of(pdf) and "Bà" not in p.text_of(pdf)  # a collective has no honorific
 
 
@@ -127,5 +109,5 @@ def test_the_merged_print_holds_one_page_per_certificate_in_order_and_ends_at_n_
     assert len(pages) == len(awards) == 2
     for text, award in zip(pages, awards, strict=True):
         assert award.name in text and f"Số sổ: {award.certificate_number}" in text
-    assert all(size == pytest.approx(LANDSCAPE, abs=0.5) for size in p.page_sizes(pdf))
+    assert all(size == pytest.approx(p.LANDSCAPE, abs=0.5) for size in p.page_sizes(pdf))
     assert (document.parts_done, document.parts_total) == (2, 2)

@@ -18,7 +18,6 @@ from documents.services import document_request
 from documents.tests import pdf as p
 
 pytestmark = pytest.mark.django_db
-LANDSCAPE = (p.A4[1], p.A4[0])
 
 
 @pytest.fixture
@@ -34,14 +33,13 @@ def award(decision) -> Award:
 def _at(pdf: bytes, text: str) -> tuple[float, float]:
     """Where a line starts: (mm from the left edge, mm from the top edge to the line's top)."""
     line = p.line_with(p.lines_of(pdf), text)
-    return line.x0 / p.MM, (LANDSCAPE[1] - line.y1) / p.MM
+    return line.x0 / p.MM, (p.LANDSCAPE[1] - line.y1) / p.MM
 
 
 def test_the_text_sits_at_the_admin_s_positions_and_moves_with_them(award, decision):
     layout = CertificateLayout.objects.create(issuer=decision.issuer)
     pdf = document_pdf(kind=document_kind(BLANK), record=award)
-    assert p.page_sizes(pdf) == [pytest.approx(LANDSCAPE, abs=0.5)]
-    assert all(p.font_is_liberation_serif(name) for name in p.embedded_fonts(pdf))
+    p.assert_landscape_sheet(pdf)
     for text, name in ((award.name, "recipient"), (f"Quyết định số {award.decision_number}", "decision")):
         x, y = _at(pdf, text)
         assert x == pytest.approx(float(getattr(layout, f"{name}_x")), abs=1), name
@@ -87,7 +85,7 @@ def test_the_test_print_draws_each_box_with_its_name_for_the_admin_and_secretari
         assert response.status_code == status, user
     pdf = document_pdf(kind=document_kind(TEST_PRINT), record=layout)
     text = p.text_of(pdf)
-    assert p.page_sizes(pdf) == [pytest.approx(LANDSCAPE, abs=0.5)]
+    assert p.page_sizes(pdf) == [pytest.approx(p.LANDSCAPE, abs=0.5)]
     for label in CertificateLayout.FIELDS.values():
         assert label in text
     assert "Nguyễn Văn A" in text and " 100 " in f" {text} "

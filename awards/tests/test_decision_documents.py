@@ -67,34 +67,19 @@ def _pdf(decision) -> bytes:
     return document_pdf(kind=document_kind(KIND), record=decision)
 
 
-def _in_order(text: str, parts: list[str]) -> None:
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
-
-
 def test_the_decision_holds_its_parts_in_order(decision):
-    _in_order(p.text_of(_pdf(decision)), PARTS)
+    p.assert_in_order(p.text_of(_pdf(decision)), PARTS)
 
 
 def test_the_decision_is_a4_in_liberation_serif_inside_the_margins_numbered_from_page_two(decision):
-    pdf = _pdf(decision)
-    sizes = p.page_sizes(pdf)
-    assert len(sizes) >= 2 and all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in sizes)
-    assert all(p.font_is_liberation_serif(name) for name in p.embedded_fonts(pdf))
-    lines = p.lines_of(pdf)
-    assert p.outside_margins(lines) == []
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    assert numbers == {page: str(page) for page in range(2, len(sizes) + 1)}
+    p.assert_decree30_page(_pdf(decision), pages_at_least=2)
 
 
 def test_the_list_totals_are_the_decision_total_and_the_rows_follow_the_register(decision):
     awards = list(decision.awards.order_by("certificate_number"))
     assert sum(a.money for a in awards) == decision.total_money == 2_120_000
     appendix = p.text_of(_pdf(decision)).split("DANH SÁCH", 1)[1]
-    _in_order(appendix, [f"{i} {a.name}" for i, a in enumerate(awards, start=1)])
+    p.assert_in_order(appendix, [f"{i} {a.name}" for i, a in enumerate(awards, start=1)])
     assert f"Tổng cộng ({len(awards)} tập thể, cá nhân) {vn_number(decision.total_money)}" in appendix
 
 
@@ -117,7 +102,7 @@ def test_a_revocation_reads_thu_hoi_and_lists_the_money_to_return(decision, chri
         signer_name="Nguyễn Văn Chris",
     )
     text = p.text_of(_pdf(revocation))
-    _in_order(
+    p.assert_in_order(
         text,
         [
             "Số: 2/QĐ-UBND",

@@ -90,11 +90,7 @@ def test_the_closed_meeting_s_minutes_hold_their_parts_in_order(meeting, sam):
         "THƯ KÝ",
         "CHỦ TRÌ",
     ]
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
+    position = p.assert_in_order(text, parts)
     assert "Lê Thị Thư" in text[position - 40 :] or text.rfind("Lê Thị Thư") > text.find("THƯ KÝ")
 
 
@@ -103,13 +99,7 @@ def test_the_minutes_are_a4_in_liberation_serif_inside_the_margins_numbered_from
     record.chair_name = unicodedata.normalize("NFD", "Đặng Thị Hồng Nhung")
     record.save()
     pdf = _pdf(record)
-    sizes = p.page_sizes(pdf)
-    assert len(sizes) >= 2 and all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in sizes)
-    assert all(p.font_is_liberation_serif(name) for name in p.embedded_fonts(pdf))
-    lines = p.lines_of(pdf)
-    assert p.outside_margins(lines) == []
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    assert numbers == {page: str(page) for page in range(2, len(sizes) + 1)}
+    p.assert_decree30_page(pdf, pages_at_least=2)
     text = p.text_of(pdf)
     assert "Đặng Thị Hồng Nhung" in text and not any(unicodedata.combining(ch) for ch in text)
 

@@ -28,27 +28,6 @@ def _pdf(key: str, pk: int) -> bytes:
     return document_pdf(kind=kind, record=record)
 
 
-def assert_in_order(text: str, parts: list[str]) -> None:
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
-
-
-def assert_decree30_page(pdf: bytes, *, pages_at_least: int = 1) -> None:
-    """A4 portrait, Liberation Serif only, every line inside the margins, a number on each page from page 2."""
-    assert all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in p.page_sizes(pdf))
-    fonts = p.embedded_fonts(pdf)
-    assert fonts and all(p.font_is_liberation_serif(name) for name in fonts), fonts
-    lines = p.lines_of(pdf)
-    assert p.outside_margins(lines) == []
-    pages = max(line.page for line in lines)
-    assert pages >= pages_at_least
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    assert numbers == {page: str(page) for page in range(2, pages + 1)}, numbers
-
-
 def assert_composed(pdf: bytes, name: str) -> None:
     text = p.text_of(pdf)
     assert unicodedata.normalize("NFC", name) in text
@@ -67,7 +46,7 @@ def dossier(campaign, giay_khen, alice, olga, hung):
 def test_the_unit_letter_holds_its_parts_in_order_on_decree30_pages(dossier):
     pdf = _pdf("awards.dossier_letter", dossier.pk)
     text = p.text_of(pdf)
-    assert_in_order(
+    p.assert_in_order(
         text,
         [
             "ỦY BAN NHÂN DÂN PHƯỜNG NAM GIA NGHĨA",
@@ -98,7 +77,7 @@ def test_the_unit_letter_holds_its_parts_in_order_on_decree30_pages(dossier):
             "Trần Văn Hùng",
         ],
     )
-    assert_decree30_page(pdf, pages_at_least=2)
+    p.assert_decree30_page(pdf, pages_at_least=2)
     assert_composed(pdf, NFD_NAME)
 
 
@@ -128,7 +107,7 @@ def test_the_html_draft_and_the_pdf_say_the_same(client, dossier, alice):
 
 def test_the_unit_minutes_write_each_vote_over_all_members(dossier):
     pdf = _pdf("awards.unit_minutes", dossier.minutes.pk)
-    assert_in_order(
+    p.assert_in_order(
         p.text_of(pdf),
         [
             "ỦY BAN NHÂN DÂN PHƯỜNG NAM GIA NGHĨA",
@@ -153,9 +132,8 @@ def test_the_unit_minutes_write_each_vote_over_all_members(dossier):
             "CHỦ TRÌ",
         ],
     )
-    assert_decree30_page(pdf)
+    lines = p.assert_decree30_page(pdf)
     assert_composed(pdf, NFD_NAME)
-    lines = p.lines_of(pdf)
     secretary, chair = (
         next(line for line in lines if line.text == name) for name in ("Phạm Văn D", "Nguyễn Thị Alice")
     )
@@ -175,7 +153,7 @@ def test_the_collective_report_is_mau_02_without_a_number(dossier):
     pdf = _pdf("awards.collective_report", report.pk)
     text = p.text_of(pdf)
     assert "Số:" not in text
-    assert_in_order(
+    p.assert_in_order(
         text,
         [
             "PHÒNG VP",
@@ -195,7 +173,7 @@ def test_the_collective_report_is_mau_02_without_a_number(dossier):
             "THỦ TRƯỞNG ĐƠN VỊ",
         ],
     )
-    assert_decree30_page(pdf)
+    p.assert_decree30_page(pdf)
     # A collective's report is not an individual's: that kind does not find it.
     assert document_kind("awards.individual_report").find(report.pk) is None
 
@@ -220,7 +198,7 @@ def test_the_individual_report_is_mau_03_with_the_official_record(dossier, olga,
     pdf = _pdf("awards.individual_report", report.pk)
     text = p.text_of(pdf)
     assert "Số:" not in text
-    assert_in_order(
+    p.assert_in_order(
         text,
         [
             "BÁO CÁO THÀNH TÍCH",
@@ -241,9 +219,8 @@ def test_the_individual_report_is_mau_03_with_the_official_record(dossier, olga,
             "2025 Lao động tiên tiến 214/QĐ-UBND ngày 15/12/2025",
         ],
     )
-    assert_decree30_page(pdf)
+    lines = p.assert_decree30_page(pdf)
     assert_composed(pdf, "Đắk Nông")
-    lines = p.lines_of(pdf)
     reporter = p.line_with(lines, "NGƯỜI BÁO CÁO")
     head = p.line_with(lines, "THỦ TRƯỞNG ĐƠN VỊ")
     assert reporter.page == head.page and abs(reporter.y0 - head.y0) < 2 and head.x1 < reporter.x0

@@ -102,10 +102,10 @@ def test_the_province_letter_is_for_a_bang_khen_only(client, built, province, al
 
 
 def test_the_province_letter_pdf_proposes_to_the_provincial_chairman(province, chris):
-    from awards.tests.test_dossier_documents import _pdf, assert_decree30_page, assert_in_order
+    from awards.tests.test_dossier_documents import _pdf
 
     pdf = _pdf("awards.province_letter", province.pk)
-    assert_in_order(
+    p.assert_in_order(
         p.text_of(pdf),
         [
             "ỦY BAN NHÂN DÂN PHƯỜNG NAM GIA NGHĨA",
@@ -125,7 +125,7 @@ def test_the_province_letter_pdf_proposes_to_the_provincial_chairman(province, c
             "Olga Nguyễn",
         ],
     )
-    assert_decree30_page(pdf, pages_at_least=2)
+    p.assert_decree30_page(pdf, pages_at_least=2)
 
 
 def test_the_province_letter_docx_holds_the_same_text_on_a4_in_times_new_roman(client, province, alice, tmp_path):
@@ -152,9 +152,7 @@ def test_the_province_letter_docx_holds_the_same_text_on_a4_in_times_new_roman(c
     runs = {run.font.name for paragraph in word.paragraphs for run in paragraph.runs if run.text.strip()}
     assert runs == {"Times New Roman"}
     body = " ".join(paragraph.text for paragraph in word.paragraphs)
-    from awards.tests.test_dossier_documents import assert_in_order
-
-    assert_in_order(
+    p.assert_in_order(
         body,
         [
             "TỜ TRÌNH",

@@ -1,5 +1,6 @@
 """Reading a rendered PDF as a clerk checks it: its text in order, its fonts, its page size and where each line sits
-(pypdf for text and fonts, pdfminer.six for coordinates)."""
+(pypdf for text and fonts, pdfminer.six for coordinates); and the checks every document's structural test makes
+(assert_in_order, assert_decree30_page, assert_landscape_sheet for a certificate)."""
 
 import io
 import unicodedata
@@ -113,3 +114,58 @@ def line_with(lines: list[Line], text: str, page: int | None = None) -> Line:
 
 def font_is_liberation_serif(name: str) -> bool:
     return name.replace("-", "").startswith("LiberationSerif")
+
+
+LANDSCAPE = (A4[1], A4[0])
+
+
+def assert_in_order(text: str, parts: list[str]) -> int:
+    """Every part found in `text`, each after the one before; returns where the last one ends."""
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
+        position = found + len(part)
+    return position
+
+
+def assert_liberation_serif_only(pdf: bytes) -> None:
+    fonts = embedded_fonts(pdf)
+    assert fonts and all(font_is_liberation_serif(name) for name in fonts), fonts
+
+
+def assert_decree30_page(pdf: bytes, *, pages_at_least: int = 1) -> list[Line]:
+    """A4 portrait, Liberation Serif only, every line inside the margins, a number on each page from page 2 (none
+    on page 1); at least `pages_at_least` pages. Returns the lines, for further checks."""
+    sizes = page_sizes(pdf)
+    assert len(sizes) >= pages_at_least, f"{len(sizes)} pages, {pages_at_least} wanted"
+    assert all(abs(w - A4[0]) < 0.5 and abs(h - A4[1]) < 0.5 for w, h in sizes), sizes
+    assert_liberation_serif_only(pdf)
+    lines = lines_of(pdf)
+    bad = outside_margins(lines)
+    assert bad == [], bad
+    numbers = {line.page: line.text for line in lines if in_top_margin(line)}
+    assert numbers == {page: str(page) for page in range(2, len(sizes) + 1)}, numbers
+    return lines
+
+
+def assert_landscape_sheet(pdf: bytes, *, inner: float | None = None) -> list[Line]:
+    """One A4 landscape page in Liberation Serif only; with `inner` (points), nothing printed within that distance
+    of the sheet's edges (half a millimetre of tolerance, as outside_margins). Returns the lines."""
+    sizes = page_sizes(pdf)
+    assert len(sizes) == 1 and abs(sizes[0][0] - LANDSCAPE[0]) <= 0.5 and abs(sizes[0][1] - LANDSCAPE[1]) <= 0.5, sizes
+    assert_liberation_serif_only(pdf)
+    lines = lines_of(pdf)
+    if inner is not None:
+        width, height = LANDSCAPE
+        tolerance = 0.5 * MM
+        outside = [
+            line
+            for line in lines
+            if line.x0 < inner - tolerance
+            or line.x1 > width - inner + tolerance
+            or line.y0 < inner - tolerance
+            or line.y1 > height - inner + tolerance
+        ]
+        assert outside == [], outside
+    return lines

@@ -69,11 +69,7 @@ def report_pdf(accepted_vp) -> bytes:
 
 def test_the_report_holds_its_parts_in_order(report_pdf):
     text = p.text_of(report_pdf)
-    position = 0
-    for part in PARTS:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
+    p.assert_in_order(text, PARTS)
 
 
 def test_every_indicator_prints_its_figures_result_target_met_and_points(report_pdf, accepted_vp):
@@ -96,15 +92,7 @@ def test_every_indicator_prints_its_figures_result_target_met_and_points(report_
 
 
 def test_the_report_is_a4_in_liberation_serif_inside_the_margins_numbered_from_page_two(report_pdf):
-    assert all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in p.page_sizes(report_pdf))
-    fonts = p.embedded_fonts(report_pdf)
-    assert fonts and all(p.font_is_liberation_serif(name) for name in fonts), fonts
-    lines = p.lines_of(report_pdf)
-    assert p.outside_margins(lines) == []
-    pages = max(line.page for line in lines)
-    assert pages >= 2
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    assert numbers == {page: str(page) for page in range(2, pages + 1)}
+    p.assert_decree30_page(report_pdf, pages_at_least=2)
 
 
 def test_a_name_typed_decomposed_prints_composed(report_pdf):

@@ -91,11 +91,7 @@ def plan_pdf(campaign) -> bytes:
 
 def test_the_plan_holds_its_parts_in_order(plan_pdf):
     text = p.text_of(plan_pdf)
-    position = 0
-    for part in PARTS:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
+    p.assert_in_order(text, PARTS)
 
 
 def test_the_award_sections_read_as_the_plan_text_not_as_the_page(plan_pdf):
@@ -129,14 +125,7 @@ def test_the_plan_holds_every_criterion_indicator_target_and_point_of_the_seed(p
 
 
 def test_the_plan_is_a4_in_liberation_serif_inside_the_margins_numbered_from_page_two(plan_pdf):
-    assert all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in p.page_sizes(plan_pdf))
-    assert all(p.font_is_liberation_serif(name) for name in p.embedded_fonts(plan_pdf))
-    lines = p.lines_of(plan_pdf)
-    assert p.outside_margins(lines) == []
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    pages = max(line.page for line in lines)
-    assert pages >= 5
-    assert numbers == {page: str(page) for page in range(2, pages + 1)}
+    p.assert_decree30_page(plan_pdf, pages_at_least=5)
 
 
 def test_a_plan_not_yet_issued_leaves_its_number_and_date_blank(plan_pdf):

@@ -74,11 +74,7 @@ def test_the_ranking_holds_its_parts_in_order(january_pdf, long_ranking):
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH",
         "Phan Văn Quốc",
     ]
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"missing, or out of order, after {text[max(0, position - 80) : position]!r}: {part!r}"
-        position = found + len(part)
+    p.assert_in_order(text, parts)
 
 
 def test_every_participant_is_ranked_with_its_total(january_pdf, long_ranking):
@@ -93,15 +89,7 @@ def test_every_participant_is_ranked_with_its_total(january_pdf, long_ranking):
 
 
 def test_the_ranking_is_a4_in_liberation_serif_inside_the_margins_numbered_from_page_two(january_pdf):
-    assert all(abs(w - p.A4[0]) < 0.5 and abs(h - p.A4[1]) < 0.5 for w, h in p.page_sizes(january_pdf))
-    fonts = p.embedded_fonts(january_pdf)
-    assert fonts and all(p.font_is_liberation_serif(name) for name in fonts), fonts
-    lines = p.lines_of(january_pdf)
-    assert p.outside_margins(lines) == []
-    pages = max(line.page for line in lines)
-    assert pages >= 2
-    numbers = {line.page: line.text for line in lines if p.in_top_margin(line)}
-    assert numbers == {page: str(page) for page in range(2, pages + 1)}
+    p.assert_decree30_page(january_pdf, pages_at_least=2)
 
 
 def test_a_name_typed_decomposed_prints_composed(january_pdf):

@@ -10,9 +10,8 @@ from awards.decisions.papers.certificate import (
     can_view_certificate,
     certificate_fields,
     certificate_find,
-    certificates_of,
+    merged_certificates,
 )
-from awards.decisions.papers.decision import can_read_decision, decision_find
 from core.permissions import is_admin, is_secretariat
 from documents.registry import DocumentKind, document_kind_register, version_of
 
@@ -97,16 +96,12 @@ document_kind_register(
 )
 
 document_kind_register(
-    DocumentKind(
+    merged_certificates(
         key=MERGED_BLANK,
+        parts_kind=BLANK,
         template="awards/documents/certificate_blank.html",
-        find=decision_find,
-        context=lambda decision: {},
-        can_view=can_read_decision,
+        filename=lambda decision: f"giay-khen-phoi-qd-{decision.number}-{decision.year}.pdf",
         # Not frozen: the positions on the blank are the admin's, and a moved field prints anew.
         version=lambda decision: layout_version(layout_of(decision.issuer)),
-        filename=lambda decision: f"giay-khen-phoi-qd-{decision.number}-{decision.year}.pdf",
-        parts=certificates_of,
-        parts_kind=BLANK,
     )
 )

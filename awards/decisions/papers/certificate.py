@@ -5,6 +5,8 @@ public page says when a later decision revoked it. The merged prints ("awards.de
 twin on the ward's pre-printed blank) join every certificate of a decision, one page each, in the register's
 order."""
 
+from collections.abc import Callable
+
 from awards.decisions.models import Decision
 from awards.decisions.papers.decision import (
     can_read_decision,
@@ -112,6 +114,24 @@ def certificates_of(decision: Decision) -> list[Award]:
     return list(awards.select_related("official", "unit", "decision__issuer", "decision__campaign"))
 
 
+def merged_certificates(
+    *, key: str, parts_kind: str, template: str, filename: Callable[[Decision], str], **more
+) -> DocumentKind:
+    """A decision's certificates in one print ("In tất cả giấy khen"): the `parts_kind` document of each award in
+    force, one page each in the register's order, downloaded by the decision's readers."""
+    return DocumentKind(
+        key=key,
+        template=template,
+        find=decision_find,
+        context=lambda decision: {},
+        can_view=can_read_decision,
+        filename=filename,
+        parts=certificates_of,
+        parts_kind=parts_kind,
+        **more,
+    )
+
+
 def _filename(award: Award) -> str:
     return f"giay-khen-{award.decision_date:%Y}-{award.certificate_number or award.pk}.pdf"
 
@@ -132,16 +152,12 @@ document_kind_register(
 )
 
 document_kind_register(
-    DocumentKind(
+    merged_certificates(
         key=MERGED,
-        template="awards/documents/certificate.html",
-        find=decision_find,
-        context=lambda decision: {},
-        can_view=can_read_decision,
-        version=lambda decision: 1,
-        filename=lambda decision: f"giay-khen-qd-{decision.number}-{decision.year}.pdf",
-        frozen=lambda decision: True,
-        parts=certificates_of,
         parts_kind=KIND,
+        template="awards/documents/certificate.html",
+        filename=lambda decision: f"giay-khen-qd-{decision.number}-{decision.year}.pdf",
+        version=lambda decision: 1,
+        frozen=lambda decision: True,
     )
 )

@@ -116,11 +116,12 @@ def letter_data(dossier: Dossier) -> dict:
     }
 
 
-def letter_context(dossier: Dossier) -> dict:
-    data = letter_data(dossier)
-    frame = Frame(
-        superior=data["ward"],
-        issuer=data["unit"],
+def letter_frame(data: dict, *, issuer: str, superior: str = "") -> Frame:
+    """A tờ trình's frame from its data (letter_data here, province_data for the province): its issuer (under its
+    superior, for a unit), number, place and date, subject, signer and recipients."""
+    return Frame(
+        superior=superior,
+        issuer=issuer,
         reference=data["reference"],
         place=place_of(data["ward"]),
         doc_type="Tờ trình",
@@ -131,6 +132,11 @@ def letter_context(dossier: Dossier) -> dict:
         signer_name=data["signer"]["name"],
         recipients=data["recipients"],
     )
+
+
+def letter_context(dossier: Dossier) -> dict:
+    data = letter_data(dossier)
+    frame = letter_frame(data, superior=data["ward"], issuer=data["unit"])
     return {"frame": frame, "letter": data, "dossier": dossier}
 
 

@@ -18,10 +18,9 @@ from awards.dossiers.papers.common import (
     ward_name,
     ward_short,
 )
-from awards.dossiers.papers.letter import COUNCIL, find_dossier, proposed_rows
+from awards.dossiers.papers.letter import COUNCIL, find_dossier, letter_frame, proposed_rows
 from awards.dossiers.permissions import can_view_dossier
 from core.dates import date_written
-from documents.frame import Frame
 from documents.registry import DocumentKind, document_kind_register, version_of
 from emulation.plan.document import issuer_lines, place_of
 from units.selectors import ward_root
@@ -88,19 +87,7 @@ def province_data(dossier: Dossier) -> dict:
 
 def province_context(dossier: Dossier) -> dict:
     data = province_data(dossier)
-    frame = Frame(
-        issuer=data["issuer"],
-        reference=data["reference"],
-        place=place_of(data["ward"]),
-        doc_type="Tờ trình",
-        summary=data["subject"],
-        issued_on=data["issued_on"],
-        year=data["year"],
-        signer_title=data["signer"]["title"],
-        signer_name=data["signer"]["name"],
-        recipients=data["recipients"],
-    )
-    return {"frame": frame, "letter": data}
+    return {"frame": letter_frame(data, issuer=data["issuer"]), "letter": data}
 
 
 def find_province_dossier(pk: int) -> Dossier | None:
