@@ -15,6 +15,8 @@ from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+LIST_WIDTHS = (Mm(12), Mm(42), Mm(38), Mm(30), Mm(43))
+"""STT, name, position and unit, form, achievements: the text width of 165 mm."""
 
 
 def _font(style_or_run, size: float | None = None) -> None:
@@ -57,6 +59,27 @@ def _borderless(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _widths(table, widths) -> None:
+    """Fixed column widths, which Word and LibreOffice both keep (the grid's and every cell's, no autofit)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _no_padding(table) -> None:
+    """No space inside the cells' left and right edges: the header's columns hold their lines as the PDF's do."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _cell(cell, text: str, **style) -> None:
     cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
     _para(cell, text, indent=False, after=0, **style)
@@ -66,10 +89,8 @@ def _header(document, data: dict) -> None:
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borderless(table)
-    widths = (Mm(60), Mm(105))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    _widths(table, (Mm(60), Mm(105)))  # the Quốc hiệu on one line, as the PDF's header
+    _no_padding(table)
     _cell(table.cell(0, 0), data["issuer"].upper(), align=CENTER, size=13, bold=True)
     _cell(table.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align=CENTER, size=13, bold=True)
     motto = _para(table.cell(0, 1), "Độc lập - Tự do - Hạnh phúc", align=CENTER, bold=True, after=0)
@@ -125,6 +146,7 @@ def _list(document, data: dict) -> None:
             values = (str(number), row["name"], row["position_unit"], row["form"], row["summary"])
             for cell, value in zip(cells, values, strict=True):
                 _cell(cell, value, align=CENTER if cell is cells[0] else LEFT, size=12)
+    _widths(table, LIST_WIDTHS)
 
 
 def province_docx(data: dict) -> bytes:
