@@ -149,6 +149,9 @@ def test_the_province_letter_docx_holds_the_same_text_on_a4_in_times_new_roman(c
     assert header.cell(0, 1).text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert header.cell(1, 0).text == "Số: …/TTr-UBND"
     assert 'w:val="nil"' in header._tbl.xml, "the header table has no borders"
+    # Fixed widths (LibreOffice ignores a cell's width without them): the Quốc hiệu's 105 mm hold it on one line.
+    assert not header.autofit and [round(column.width.mm) for column in header.columns] == [60, 105]
+    assert [round(column.width.mm) for column in word.tables[-1].columns] == [12, 42, 38, 30, 43]
     runs = {run.font.name for paragraph in word.paragraphs for run in paragraph.runs if run.text.strip()}
     assert runs == {"Times New Roman"}
     body = " ".join(paragraph.text for paragraph in word.paragraphs)
