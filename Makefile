@@ -63,7 +63,7 @@ serve: setup
 worker: setup
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-# PDFs on their own queue: one task at a time, each process replaced after N renders (WeasyPrint's memory grows).
+# PDFs on their own queue: one task at a time, each process replaced after N renders (a safety net: bench/documents.py shows no growth).
 worker-documents: setup
 	$(VENV)/bin/celery -A config worker -Q documents --loglevel=INFO --prefetch-multiplier=1 \
 	  --concurrency=$${DOCUMENTS_CONCURRENCY:-2} --max-tasks-per-child=$${DOCUMENTS_MAX_TASKS_PER_CHILD:-100} \

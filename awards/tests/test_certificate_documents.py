@@ -111,3 +111,21 @@ def test_the_merged_print_holds_one_page_per_certificate_in_order_and_ends_at_n_
         assert award.name in text and f"Số sổ: {award.certificate_number}" in text
     assert all(size == pytest.approx(p.LANDSCAPE, abs=0.5) for size in p.page_sizes(pdf))
     assert (document.parts_done, document.parts_total) == (2, 2)
+
+
+def test_the_decision_page_offers_each_award_s_own_certificate(
+    client, decision, chris, django_capture_on_commit_callbacks
+):
+    awards = list(decision.awards.order_by("certificate_number", "pk"))
+    page_url = reverse("awards:decision-detail", args=[decision.pk])
+    ask_url = reverse("documents:document-ask", args=[KIND, awards[0].pk])
+    client.force_login(chris)
+    page = client.get(page_url).content.decode()
+    assert page.count("Tạo giấy khen (PDF)") == len(awards) and ask_url in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ask_url, {"next": page_url})
+    assert response.status_code == 302 and response["Location"] == page_url
+    page = client.get(page_url).content.decode()
+    made = document_request(kind=KIND, record=awards[0])
+    assert reverse("documents:document-download", args=[made.pk]) in page and "Giấy khen (PDF)" in page
+    assert page.count("Tạo giấy khen (PDF)") == len(awards) - 1, "the others still to be made"

@@ -154,7 +154,7 @@ def test_the_decision_page_offers_the_decision_and_every_certificate_and_makes_t
     url = reverse("awards:decision-detail", args=[decision.pk])
     with django_assert_max_num_queries(30):
         page = client.get(url).content.decode()
-    assert "Tạo Quyết định (PDF)" in page
+    assert "Tạo quyết định (PDF)" in page
     assert f"In tất cả giấy khen của quyết định {decision.reference}" in page
     with django_capture_on_commit_callbacks(execute=True):
         document = document_request(kind=KIND, record=decision)

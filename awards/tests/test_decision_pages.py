@@ -124,7 +124,8 @@ def test_issuing_from_the_page_numbers_the_decision_and_the_detail_shows_certifi
     assert "Căn cứ Nghị định số 152/2025/NĐ-CP" in page
     assert "1.410.000" in page and "710.000" in page and "2.120.000 đồng" in page
     # Each award with its certificate number, in order, and its money: the collective twice an individual's.
-    assert re.search(r"Phòng VP Tập thể Phòng VP 1 1\.410\.000 Olga Nguyễn Công chức Phòng VP 2 710\.000", page)
+    rows = r"Phòng VP Tập thể Phòng VP 1 1\.410\.000 Tạo giấy khen \(PDF\) Olga Nguyễn Công chức Phòng VP 2 710\.000"
+    assert re.search(rows, page), "each row: name, position, unit, register number, money, its certificate"
     assert "Mức lương cơ sở (đồng) 2.340.000" in page
     assert f"Khen thành tích từ {dossier.period_start:%d/%m/%Y} đến {dossier.period_end:%d/%m/%Y}" in page
     dossier.refresh_from_db()

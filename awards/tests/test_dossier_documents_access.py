@@ -78,7 +78,7 @@ def test_the_report_page_offers_its_pdf_to_the_nominee(client, built, olga, djan
     nominee = built[1][1]
     page = reverse("awards:report-edit", args=[nominee.pk])
     client.force_login(olga)
-    assert "Tạo Báo cáo thành tích (PDF)" in _text(client.get(page))
+    assert "Tạo báo cáo thành tích (PDF)" in _text(client.get(page))
     with django_capture_on_commit_callbacks(execute=True):
         _ask(client, "awards.individual_report", nominee.report, page)
     document = Document.objects.get(kind="awards.individual_report", record_id=nominee.report.pk)

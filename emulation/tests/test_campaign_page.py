@@ -122,9 +122,9 @@ def test_the_page_offers_the_plan_as_a_pdf_and_its_download_once_made(
     page = reverse("emulation:campaign-detail", kwargs={"code": campaign.code})
     ask = reverse("documents:document-ask", args=["emulation.plan", campaign.pk])
     html = _page(client, olga, campaign)
-    assert f'action="{ask}"' in html and "Tạo Kế hoạch (PDF)" in html
+    assert f'action="{ask}"' in html and "Tạo kế hoạch (PDF)" in html
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(ask, {"next": page}).status_code == 302
     with django_assert_max_num_queries(20):
         html = client.get(page).content.decode()
-    assert "/tai-ve/" in html and "Kế hoạch (PDF)" in html and "Tạo Kế hoạch (PDF)" not in html
+    assert "/tai-ve/" in html and "Kế hoạch (PDF)" in html and "Tạo kế hoạch (PDF)" not in html

@@ -123,7 +123,7 @@ def test_the_report_page_offers_it_and_only_its_unit_and_the_ward_wide_roles_dow
     client.force_login(alice)
     html = client.get(page).content.decode()
     ask = reverse("documents:document-ask", args=[KIND, report_vp.pk])
-    assert f'action="{ask}"' in html and "Tạo Báo cáo tháng (PDF)" in html
+    assert f'action="{ask}"' in html and "Tạo báo cáo tháng (PDF)" in html
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(ask, {"next": page}).status_code == 302
     document = document_request(kind=KIND, record=report_for_document(report_vp.pk))

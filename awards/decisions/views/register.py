@@ -15,8 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 from awards.catalogue.models import AwardForm
 from awards.decisions import selectors, services
 from awards.decisions.models import Decision
+from awards.decisions.papers.certificate import KIND as CERTIFICATE
 from core.dates import date_read
 from core.permissions import is_staff_role
+from documents.selectors import documents_latest
 from emulation.plan.models import Campaign
 
 PAGE_SIZE = 50
@@ -126,6 +128,9 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Decision.objects.select_related("campaign", "award_form", "issuer", "issued_by__official"), pk=pk
     )
     awards = list(decision.awards.select_related("revoked_by").order_by("certificate_number", "pk"))
+    certificates = documents_latest(kind=CERTIFICATE, record_ids=[award.pk for award in awards])
+    for award in awards:
+        award.certificate_document = certificates.get(award.pk)
     revoked = list(decision.revoked_awards.select_related("decision").order_by("decision_id", "certificate_number"))
     can_issue = rules.has_perm("awards.issue_decision", request.user)
     context = {
