@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint serve worker worker-documents beat system-packages migrate demo translations clean
+.PHONY: setup run test lint serve worker worker-documents beat system-packages migrate demo translations backup restore clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,15 @@ worker-documents: setup
 
 beat: setup
 	$(VENV)/bin/celery -A config beat --loglevel=INFO --schedule $${CELERY_BEAT_SCHEDULE_FILE:-/tmp/thidua-celerybeat-schedule}
+
+# Backups (PostgreSQL only): one dated .tar of pg_dump + media/ + a manifest, in $BACKUP_DIR (default backups/).
+backup: setup
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)")
+
+# Into the configured database, which must be empty unless FORCE=1; checked against the manifest.
+restore: setup
+	@test -n "$(FILE)" || { echo "Cách dùng: make restore FILE=backups/thidua-….tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
