@@ -5,6 +5,7 @@ app refuses to start on the development secret key or an empty ALLOWED_HOSTS, an
 every security setting is on unless its own variable turns it off.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "rules",
+    "core.security.apps.AxesConfig",  # django-axes, named in Vietnamese
     "core",
     "units",
     "criteria",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.proxy.ProxyClientAddressMiddleware",  # REMOTE_ADDR = the client's, behind TRUSTED_PROXIES (DEPLOY.md)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +61,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.security.middleware.IdleSessionMiddleware",
+    "core.security.middleware.NoStoreMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked sign-in into the login page saying so
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -85,9 +91,12 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is checked before a request reuses it, so the first request after PostgreSQL restarts succeeds.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "core.security.lockout.LockoutBackend",  # first: refuses a locked user name at its address
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -100,6 +109,21 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Locked doors (core/security). django-axes: a user name is locked at one client address (a whole office shares
+# one address: a colleague's typos never lock another) after AXES_FAILURE_LIMIT failed sign-ins in a row, for
+# AXES_COOLOFF_MINUTES; an admin lifts it in Quản trị → Khóa đăng nhập.
+AXES_FAILURE_LIMIT = min(max(env.int("AXES_FAILURE_LIMIT", default=5), 3), 20)
+AXES_COOLOFF_TIME = timedelta(minutes=min(max(env.int("AXES_COOLOFF_MINUTES", default=15), 1), 24 * 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "core.security.lockout.client_username"
+AXES_ENABLE_ADMIN = False  # core/security/admin.py shows the locks in Vietnamese
+AXES_DISABLE_ACCESS_LOG = True  # only failures are kept
+AXES_VERBOSE = False
+# A signed-in session ends after SESSION_IDLE_MINUTES without a request (core.security.middleware).
+SESSION_IDLE_SECONDS = 60 * min(max(env.int("SESSION_IDLE_MINUTES", default=30), 5), 8 * 60)
 
 # Vietnamese UI; dates as dd/mm/yyyy (config/formats/vi/formats.py).
 LANGUAGE_CODE = "vi"
@@ -128,6 +152,10 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="thidua@localhost")
+# Password resets (core.security.reset): an admin issues one-time links, valid PASSWORD_RESET_DAYS; where e-mail is
+# configured (an SMTP host in EMAIL_URL), "Quên mật khẩu" also sends the link by e-mail.
+PASSWORD_RESET_TIMEOUT = 86_400 * min(max(env.int("PASSWORD_RESET_DAYS", default=3), 1), 14)
+PASSWORD_RESET_BY_EMAIL = env.bool("PASSWORD_RESET_BY_EMAIL", default=bool(EMAIL_CONFIG.get("EMAIL_HOST")))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -180,6 +208,8 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies (addresses or networks, "unix" for a Unix socket) whose X-Real-IP is the client's (core.proxy).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 LOGGING = {
     "version": 1,
@@ -187,7 +217,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint reports each step of every render at INFO; its warnings (a missing glyph, a refused URL) stay.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "axes": {"level": "WARNING"}},  # axes: locks only
 }
 
 # The portal's own settings.

@@ -11,6 +11,8 @@ from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswo
 from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import capfirst, format_lazy
 
+from core.security.reset import issued_links
+
 
 class ReadOnlyMixin:
     """Listed and shown, never added, edited or deleted in the admin: records that change only through their own
@@ -109,3 +111,7 @@ class PortalGroupAdmin(DeletionSummaryMixin, VietnamesePermissionsMixin, GroupAd
 @admin.register(User)
 class PortalUserAdmin(DeletionSummaryMixin, VietnamesePermissionsMixin, UserAdmin):
     change_password_form = PasswordChangeForm
+    actions = [issued_links]  # one-time links to hand over: the intranet's password reset (core.security.reset)
+
+
+from core.security import admin as security_admin  # noqa: E402, F401 - registers the sign-in locks' page

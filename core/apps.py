@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from core import permissions  # registers the shared rules
         from core.converters import converters_register
+        from core.security import middleware  # noqa: F401 - starts a signed-in session's idle clock
 
         converters_register()
         from core.panels import Panel, panel_register

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from core.roles import Role
 
-ADMIN_APPS = ("units", "criteria", "documents", "emulation", "awards", "auth")
+ADMIN_APPS = ("units", "criteria", "documents", "emulation", "awards", "auth", "axes")
 """The admin role manages every record of these apps in the Django admin."""
 
 

@@ -35,8 +35,8 @@ def admin_data(campaign, personas, django_capture_on_commit_callbacks):
     VP's October report filled with evidence, sent and accepted (entries, transitions, notifications,
     stored scores), KT-HT-ĐT urged for the same month, an Excel import, a recognised initiative of VP with its
     file, a threshold change by the admin, olga's award of 2025 entered by hand, and the ward's decision register
-    continued from paper (229 decisions so far this year), the positions on its pre-printed Giấy khen blank, and
-    the plan's stored PDF."""
+    continued from paper (229 decisions so far this year), the positions on its pre-printed Giấy khen blank,
+    the plan's stored PDF, and a sign-in lock."""
     from criteria.models import Indicator
     from criteria.services import indicator_version_record
     from emulation.models import ImportJob
@@ -103,6 +103,16 @@ def admin_data(campaign, personas, django_capture_on_commit_callbacks):
     from documents.tests.url_rows_documents import plan_document
 
     plan_document(campaign)
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.create(  # alice locked out at her office's address (core/security)
+        username="alice",
+        ip_address="10.1.2.3",
+        user_agent="Mozilla/5.0",
+        http_accept="text/html",
+        path_info="/dang-nhap/",
+        failures_since_start=5,
+    )
     return campaign
 
 

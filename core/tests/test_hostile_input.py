@@ -36,6 +36,7 @@ ROW_MODULES = [
         "awards.tests.hostile_rows_decision_documents",
         "documents.tests.hostile_rows_documents",
         "documents.tests.hostile_rows_verification",
+        "core.tests.hostile_rows_security",
     )
 ]
 CASES: list[Case] = [case for module in ROW_MODULES for case in module.CASES]

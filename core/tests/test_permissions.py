@@ -61,6 +61,7 @@ ROW_MODULES = [
         "awards.tests.url_rows_decision_documents",
         "documents.tests.url_rows_documents",
         "documents.tests.url_rows_verification",
+        "core.tests.url_rows_security",
     )
 ]
 MODULE_OF = {}

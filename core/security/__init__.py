@@ -1,0 +1,1 @@
+"""Locked doors: sign-in lockout (django-axes), idle sessions, no-store caching, admin-issued password resets."""
