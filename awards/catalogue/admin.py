@@ -1,4 +1,5 @@
-"""The award catalogue in the admin: award forms with their standards and dossier parts, and the dated rules."""
+"""The award catalogue in the admin: award forms with their standards and dossier parts, and the dated rules.
+Both refuse a save based on an older version of the row (core.versions.VersionedAdminForm)."""
 
 from django.contrib import admin
 from django.db import models
@@ -6,6 +7,7 @@ from django.db import models
 from awards.catalogue.models import AwardForm, AwardStandard, DossierPart, RuleSetting
 from awards.catalogue.rules import RULES
 from core.forms import DECIMAL_INPUTS
+from core.versions import VersionedAdminForm
 
 
 class StandardInline(admin.TabularInline):
@@ -32,6 +34,7 @@ class AwardFormAdmin(admin.ModelAdmin):
     ]
     list_filter = ["campaign", "level"]
     inlines = [StandardInline, DossierPartInline]
+    form = VersionedAdminForm  # a save based on an older version (of the form or its inlines) is refused
     formfield_overrides = {models.DecimalField: DECIMAL_INPUTS}
 
 
@@ -41,6 +44,7 @@ class RuleSettingAdmin(admin.ModelAdmin):
 
     list_display = ["key", "value", "valid_from", "note"]
     list_filter = ["key"]
+    form = VersionedAdminForm
     ordering = ["key", "-valid_from"]
 
     def get_form(self, request, obj=None, **kwargs):

@@ -8,6 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from awards.catalogue.rules import RULES, RuleValueInvalid, rule_value
+from core.versions import version_field
+
+SETTING_VERSION = "Tăng mỗi lần sửa trong trang quản trị: lưu dựa trên phiên bản cũ bị từ chối."
 
 
 class AwardForm(models.Model):
@@ -37,6 +40,7 @@ class AwardForm(models.Model):
         help_text="× mức lương cơ sở; tập thể gấp đôi. Giấy khen: 0,3 (Nghị định 152/2025, Điều 49–54).",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    version = version_field(SETTING_VERSION)
 
     class Meta:
         verbose_name = "hình thức khen thưởng"
@@ -128,6 +132,7 @@ class RuleSetting(models.Model):
         "giá trị", max_length=500, help_text="Phần: 2/3; số tiền, số: 2340000; văn bản: trích yếu."
     )
     note = models.CharField("căn cứ", max_length=300, blank=True, help_text="Văn bản quy định giá trị này.")
+    version = version_field(SETTING_VERSION)
 
     class Meta:
         verbose_name = "quy định khen thưởng theo thời gian"

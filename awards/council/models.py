@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from awards.dossiers.models import MEMBERS_MAX, NOTE_MAX, Nominee
+from core.versions import version_field
 
 
 class CouncilMeeting(models.Model):
@@ -34,6 +35,9 @@ class CouncilMeeting(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="người lập", on_delete=models.PROTECT, related_name="+"
     )
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    version = version_field(
+        "Tăng mỗi lần danh sách thành viên, số phiếu hay trạng thái đổi: lưu dựa trên phiên bản cũ bị từ chối."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -3,7 +3,7 @@ attendance, each nominee's votes, and closing it — which writes each nominee's
 along their table ("vote"), under the rules the meeting keeps (quorum and pass share over ALL members).
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -18,9 +18,12 @@ from awards.dossiers.permissions import can_review_dossier
 from awards.dossiers.services import DossierError, DossierInvalid, dossier_transition
 from core.numbers import NumberInvalid, parse_count
 from core.text import TextInvalid, text_clean
+from core.versions import history_changes, version_check
 from emulation.plan.models import Campaign
 
 CouncilError = DossierError
+MEMBERS_CHANGED = "Sửa danh sách thành viên"
+"""The reason a members list save leaves in the meeting's history (listed when a later save is refused)."""
 
 
 def _allowed(actor) -> None:
@@ -85,7 +88,7 @@ def meeting_open(
             raise CouncilError(
                 f"Phiên họp ngày {open_one.held_on:%d/%m/%Y} của phong trào chưa kết thúc: hãy kết thúc phiên đó trước."
             )
-        return CouncilMeeting.objects.create(
+        meeting = CouncilMeeting(
             campaign=campaign,
             held_on=held_on,
             place=place,
@@ -96,20 +99,70 @@ def meeting_open(
             rules=rules_snapshot(held_on),
             created_by=actor,
         )
+        meeting._history_user = actor
+        meeting.save()
+        return meeting
 
 
-def _open_meeting(meeting: CouncilMeeting) -> CouncilMeeting:
+def _open_meeting(
+    meeting: CouncilMeeting, based_on: int | None = None, seen_at: datetime | None = None
+) -> CouncilMeeting:
+    """The meeting locked, still open, and as the page showed it (`based_on`, its version: else StaleVersion)."""
     meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
+    version_check(current=meeting.version, based_on=based_on, changes=lambda: meeting_changes_since(meeting, seen_at))
     if meeting.status != CouncilMeeting.Status.OPEN:
         raise CouncilError("Phiên họp đã kết thúc: không sửa được kết quả.")
     return meeting
 
 
+def _touch(meeting: CouncilMeeting, actor, why: str, fields: list[str]) -> None:
+    """A new version of the meeting (its members, votes or state changed), in its history with `why`."""
+    meeting.version += 1
+    meeting._history_user = actor
+    meeting._change_reason = why[:100]
+    meeting.save(update_fields=[*fields, "version"])
+
+
+def meeting_changes_since(meeting: CouncilMeeting, seen_at: datetime | None) -> list[dict]:
+    """Who changed the meeting after `seen_at` — its members list, the members present, a nominee's votes, its
+    state — old → new, newest first. Shown when a save based on an older version is refused."""
+    records = list(
+        CouncilMeeting.history.filter(id=meeting.pk)
+        .select_related("history_user__official")
+        .order_by("history_date", "history_id")
+    )
+    fields = {"members_present": "Số thành viên có mặt", "status": "Trạng thái"}
+    changes = history_changes(records, fields, seen_at)
+    changes += [
+        {"at": r.history_date, "user": r.history_user, "what": r.history_change_reason, "text": True}
+        for r in records
+        if r.history_change_reason == MEMBERS_CHANGED and (seen_at is None or r.history_date > seen_at)
+    ]
+    votes = CouncilVote.history.filter(meeting_id=meeting.pk).select_related("history_user__official", "nominee")
+    by_nominee: dict[int, list] = {}
+    for record in votes.order_by("history_date", "history_id"):
+        by_nominee.setdefault(record.nominee_id, []).append(record)
+    for history in by_nominee.values():
+        name = history[-1].nominee.name
+        changes += history_changes(
+            history, {"yes": "phiếu đồng ý", "no": "phiếu không đồng ý"}, seen_at, prefix=f"{name} · "
+        )
+    return sorted(changes, key=lambda c: c["at"], reverse=True)
+
+
 @transaction.atomic
-def members_save(*, meeting: CouncilMeeting, actor: AbstractBaseUser, members: list[dict]) -> None:
-    """The members sitting (name, role, present or absent with a reason, voted in writing); replaces the list."""
+def members_save(
+    *,
+    meeting: CouncilMeeting,
+    actor: AbstractBaseUser,
+    members: list[dict],
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
+) -> None:
+    """The members sitting (name, role, present or absent with a reason, voted in writing); replaces the list.
+    Refused with StaleVersion when the meeting changed since the page showed it (`based_on`)."""
     _allowed(actor)
-    meeting = _open_meeting(meeting)
+    meeting = _open_meeting(meeting, based_on, seen_at)
     errors: dict[str, str] = {}
     if len(members) > meeting.members_total:
         errors["members"] = f"Danh sách có {len(members)} người, hơn tổng số thành viên ({meeting.members_total})."
@@ -139,7 +192,7 @@ def members_save(*, meeting: CouncilMeeting, actor: AbstractBaseUser, members: l
     meeting.members.all().delete()
     CouncilMember.objects.bulk_create(rows)
     meeting.members_present = sum(1 for row in rows if row.present)
-    meeting.save(update_fields=["members_present"])
+    _touch(meeting, actor, MEMBERS_CHANGED, ["members_present"])
 
 
 def meeting_nominees(meeting: CouncilMeeting) -> list[Nominee]:
@@ -153,12 +206,19 @@ def meeting_nominees(meeting: CouncilMeeting) -> list[Nominee]:
 
 @transaction.atomic
 def votes_record(
-    *, meeting: CouncilMeeting, actor: AbstractBaseUser, members_present, tallies: dict[int, tuple[object, object]]
+    *,
+    meeting: CouncilMeeting,
+    actor: AbstractBaseUser,
+    members_present,
+    tallies: dict[int, tuple[object, object]],
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
 ) -> list[CouncilVote]:
     """Each nominee's yes and no (nominee id → as typed), checked whole: every count within the members (votes
-    of absent members come in writing), no more votes than members, nominees of the meeting only."""
+    of absent members come in writing), no more votes than members, nominees of the meeting only. Refused with
+    StaleVersion when the meeting changed since the page showed it (`based_on`)."""
     _allowed(actor)
-    meeting = _open_meeting(meeting)
+    meeting = _open_meeting(meeting, based_on, seen_at)
     errors: dict[str, str] = {}
     present = _count(errors, "members_present", members_present, "Số thành viên có mặt")
     total = meeting.members_total
@@ -179,15 +239,16 @@ def votes_record(
     if errors:
         raise DossierInvalid(errors)
     meeting.members_present = present
-    meeting.save(update_fields=["members_present"])
+    _touch(meeting, actor, "Ghi số phiếu", ["members_present"])
     share = rule_value("council.pass", meeting.rules["council.pass"])
     saved = []
     for pk, (yes, no) in clean.items():
-        vote, _ = CouncilVote.objects.update_or_create(
-            meeting=meeting,
-            nominee=nominees[pk],
-            defaults={"yes": yes, "no": no, "passed": passes(yes=yes, total=total, share=share)},
-        )
+        vote = CouncilVote.objects.filter(meeting=meeting, nominee=nominees[pk]).first()
+        vote = vote or CouncilVote(meeting=meeting, nominee=nominees[pk])
+        if vote.pk is None or (vote.yes, vote.no) != (yes, no):
+            vote.yes, vote.no, vote.passed = yes, no, passes(yes=yes, total=total, share=share)
+            vote._history_user = actor
+            vote.save()
         saved.append(vote)
     return saved
 
@@ -217,7 +278,7 @@ def meeting_close(*, meeting: CouncilMeeting, actor: AbstractBaseUser) -> Counci
         nominee.council_passed = votes[nominee.pk].passed
         nominee.save(update_fields=["council_passed"])
     meeting.status, meeting.closed_at = CouncilMeeting.Status.CLOSED, timezone.now()
-    meeting.save(update_fields=["status", "closed_at"])
+    _touch(meeting, actor, "Kết thúc phiên họp", ["status", "closed_at"])
     for dossier in {n.dossier_id: n.dossier for n in nominees}.values():
         dossier_transition(dossier=dossier, action="vote", actor=actor)
     return meeting

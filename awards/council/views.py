@@ -18,6 +18,7 @@ from awards.council import selectors, services
 from awards.council.models import CouncilMeeting
 from awards.dossiers.services import DossierInvalid
 from core.dates import date_read
+from core.versions import StaleVersion, seen_at_read, version_read
 from emulation.plan.models import Campaign
 
 _VOTE = re.compile(r"^(?:yes|no)-([0-9]{1,18})$")
@@ -97,8 +98,19 @@ def council_open(request: HttpRequest) -> HttpResponse:
     return redirect("awards:council-detail", pk=meeting.pk)
 
 
-def _sheet(request: HttpRequest, meeting: CouncilMeeting, typed=None, errors=None, status: int = 200) -> HttpResponse:
-    """The council's sheet; after a refusal, `typed` is what was sent and `errors` the service's."""
+def _based_on(request: HttpRequest) -> dict:
+    """The meeting's version the page showed, and when (core.versions)."""
+    return {
+        "based_on": version_read(request.POST.get("version")),
+        "seen_at": seen_at_read(request.POST.get("seen_at")),
+    }
+
+
+def _sheet(
+    request: HttpRequest, meeting: CouncilMeeting, typed=None, errors=None, status: int = 200, stale=None
+) -> HttpResponse:
+    """The council's sheet; after a refusal, `typed` is what was sent and `errors` the service's (or `stale`, the
+    changes made since the page was shown)."""
     errors = errors or {}
     rows = selectors.sheet_rows(meeting, typed, errors)
     row_keys = {f"nominee-{row.nominee.pk}-{side}" for row in rows for side in ("yes", "no")}
@@ -115,6 +127,8 @@ def _sheet(request: HttpRequest, meeting: CouncilMeeting, typed=None, errors=Non
         "present_typed": typed.get("members_present", "") if typed is not None else meeting.members_present,
         "errors": errors,
         "general_errors": [message for key, message in errors.items() if key not in row_keys | {"members_present"}],
+        "stale_changes": stale.changes if stale else None,
+        "seen_at": timezone.now().isoformat(),
     }
     return render(request, "awards/council/sheet.html", context, status=status)
 
@@ -138,8 +152,15 @@ def council_votes(request: HttpRequest, pk: int) -> HttpResponse:
             tallies[nominee_pk] = (yes, no)
     try:
         saved = services.votes_record(
-            meeting=meeting, actor=request.user, members_present=post.get("members_present", ""), tallies=tallies
+            meeting=meeting,
+            actor=request.user,
+            members_present=post.get("members_present", ""),
+            tallies=tallies,
+            **_based_on(request),
         )
+    except StaleVersion as exc:
+        messages.error(request, str(exc))
+        return _sheet(request, _meeting(request, pk), typed=post, status=409, stale=exc)
     except DossierInvalid as exc:
         return _sheet(request, meeting, typed=post, errors=exc.errors, status=400)
     except services.CouncilError as exc:
@@ -211,12 +232,18 @@ def _posted_members(post) -> list[tuple[int, dict]]:
 def council_members(request: HttpRequest, pk: int) -> HttpResponse:
     """Who sits on the council at this meeting; rows left without a name are not members."""
     meeting = _meeting(request, pk)
-    rows, errors, status = _member_rows(meeting), {}, 200
+    rows, errors, status, stale = _member_rows(meeting), {}, 200, None
     if request.method == "POST":
         posted = _posted_members(request.POST)
         named = [(i, row) for i, row in posted if str(row["name"]).strip()]
         try:
-            services.members_save(meeting=meeting, actor=request.user, members=[row for _, row in named])
+            services.members_save(
+                meeting=meeting, actor=request.user, members=[row for _, row in named], **_based_on(request)
+            )
+        except StaleVersion as exc:
+            messages.error(request, str(exc))
+            meeting, stale, status = _meeting(request, pk), exc, 409
+            rows = [row for _, row in posted] or _member_rows(meeting)
         except DossierInvalid as exc:
             # The service counts the named rows only: its "member-<n>-…" is named[n], shown again at its place
             # among the rows sent.
@@ -248,5 +275,7 @@ def council_members(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": shown,
         "errors": errors,
         "general_errors": [message for key, message in errors.items() if not key.startswith("member-")],
+        "stale_changes": stale.changes if stale else None,
+        "seen_at": timezone.now().isoformat(),
     }
     return render(request, "awards/council/members.html", context, status=status)

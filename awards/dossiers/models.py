@@ -246,6 +246,9 @@ class UnitMinutes(models.Model):
     secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
     chair_name = models.CharField("chủ trì", max_length=150)
     secretary_name = models.CharField("thư ký", max_length=150)
+    version = version_field(
+        "Tăng mỗi lần biên bản hay số phiếu đổi: một trang mở trước lần lưu của người khác không ghi đè được."
+    )
     history = HistoricalRecords()
 
     class Meta:

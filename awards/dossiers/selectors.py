@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from awards.dossiers.models import Dossier, DossierStatus, DossierTransition, Nominee, UnitMinutes
 from awards.dossiers.permissions import can_view_dossier
 from core.permissions import is_staff_role
+from core.versions import history_changes
 from units.selectors import units_headed_by
 
 
@@ -74,3 +75,23 @@ def missing_before_submit(dossier: Dossier) -> list[str]:
     else:
         missing += [f"biên bản chưa ghi số phiếu của {n.name}" for n in nominees if n.unit_yes is None]
     return missing
+
+
+MINUTES_FIELDS = ("held_on", "place", "members_total", "members_present", "absent_note", "secret_ballot")
+MINUTES_FIELDS += ("chair_name", "secretary_name")
+
+
+def minutes_changes_since(dossier: Dossier, seen_at) -> list[dict]:
+    """Who changed the unit council's minutes after `seen_at` (a field, a nominee's votes), old → new, newest
+    first. Shown when a save of the minutes is refused as stale."""
+    labels = {name: str(UnitMinutes._meta.get_field(name).verbose_name).capitalize() for name in MINUTES_FIELDS}
+    minutes = UnitMinutes.history.filter(dossier_id=dossier.pk).select_related("history_user__official")
+    changes = history_changes(minutes.order_by("history_date", "history_id"), labels, seen_at)
+    votes = {"unit_yes": "phiếu đồng ý", "unit_no": "phiếu không đồng ý"}
+    records = Nominee.history.filter(dossier_id=dossier.pk).select_related("history_user__official")
+    by_nominee: dict[int, list] = {}
+    for record in records.order_by("history_date", "history_id"):
+        by_nominee.setdefault(record.id, []).append(record)
+    for history in by_nominee.values():
+        changes += history_changes(history, votes, seen_at, prefix=f"{history[-1].name} · ")
+    return sorted(changes, key=lambda c: c["at"], reverse=True)

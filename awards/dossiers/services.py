@@ -31,6 +31,7 @@ from awards.dossiers.permissions import (
     can_write_report,
 )
 from awards.dossiers.prefill import report_prefill
+from awards.dossiers.selectors import minutes_changes_since
 from awards.dossiers.workflow import DOSSIER_WORKFLOW
 from core.numbers import NumberInvalid, parse_count
 from core.text import TextInvalid, text_clean
@@ -161,11 +162,22 @@ def _text(errors: dict, field: str, value, label: str, max_length: int) -> str:
 
 @transaction.atomic
 def discipline_attest(
-    *, nominee: Nominee, actor: AbstractBaseUser, discipline: str, until: date | None = None, note: str = ""
+    *,
+    nominee: Nominee,
+    actor: AbstractBaseUser,
+    discipline: str,
+    until: date | None = None,
+    note: str = "",
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
 ) -> Nominee:
     """The unit head attests the nominee's administrative discipline (no discipline, investigation or
-    complaint pending; the end of the last discipline, if any, from which merit counts)."""
+    complaint pending; the end of the last discipline, if any, from which merit counts). The dossier's page
+    sends the dossier's version it showed: if the dossier changed since, StaleVersion and nothing is saved."""
     dossier = _locked(nominee.dossier)
+    version_check(
+        current=dossier.version, based_on=based_on, changes=lambda: DOSSIER_WORKFLOW.changes_since(dossier, seen_at)
+    )
     _editable(dossier, actor)
     errors: dict[str, str] = {}
     if discipline not in {c for c, _ in Nominee.Discipline.choices if c}:
@@ -295,11 +307,21 @@ def _count(errors: dict, field: str, raw, label: str) -> int | None:
 
 
 @transaction.atomic
-def minutes_save(*, dossier: Dossier, actor: AbstractBaseUser, data: MinutesInput) -> UnitMinutes:
+def minutes_save(
+    *,
+    dossier: Dossier,
+    actor: AbstractBaseUser,
+    data: MinutesInput,
+    based_on: int | None = None,
+    seen_at: datetime | None = None,
+) -> UnitMinutes:
     """Record the unit council's minutes and each nominee's votes, checked whole: counts within the members,
-    votes within those present (written votes of absent members count as present ballots)."""
+    votes within those present (written votes of absent members count as present ballots). The page sends the
+    minutes' version it showed (0: none yet): if they changed since, StaleVersion lists how and nothing is saved."""
     dossier = _locked(dossier)
     _editable(dossier, actor)
+    minutes = UnitMinutes.objects.select_for_update().filter(dossier=dossier).first() or UnitMinutes(dossier=dossier)
+    version_check(current=minutes.version, based_on=based_on, changes=lambda: minutes_changes_since(dossier, seen_at))
     errors: dict[str, str] = {}
     if data.held_on is None:
         errors["held_on"] = "Cần nhập ngày họp."
@@ -335,19 +357,12 @@ def minutes_save(*, dossier: Dossier, actor: AbstractBaseUser, data: MinutesInpu
         votes[pk] = (yes, no)
     if errors:
         raise DossierInvalid(errors)
-    minutes, _ = UnitMinutes.objects.update_or_create(
-        dossier=dossier,
-        defaults=dict(
-            held_on=data.held_on,
-            place=place,
-            members_total=total,
-            members_present=present,
-            absent_note=absent,
-            secret_ballot=data.secret_ballot,
-            chair_name=chair,
-            secretary_name=secretary,
-        ),
-    )
+    minutes.held_on, minutes.place, minutes.absent_note = data.held_on, place, absent
+    minutes.members_total, minutes.members_present, minutes.secret_ballot = total, present, data.secret_ballot
+    minutes.chair_name, minutes.secretary_name = chair, secretary
+    minutes.version += 1
+    minutes._history_user = actor
+    minutes.save()
     for pk, (yes, no) in votes.items():
         nominee = nominees[pk]
         nominee.unit_yes, nominee.unit_no = yes, no

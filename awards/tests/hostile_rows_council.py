@@ -167,4 +167,25 @@ CASES = [
         "Họ và tên dài 5.000 ký tự, vượt giới hạn 150 ký tự.",
     ),
     Case("council-members-by-official", "olga", members([{"name": "Olga", **PRESENT}]), 404, NOT_FOUND),
+    # A version sent back that is not a small number is never current: refused as stale, nothing saved.
+    Case(
+        "council-votes-version-letters",
+        "sam",
+        post(
+            lambda ctx: reverse("awards:council-votes", args=[ctx["council_open"].pk]),
+            lambda ctx: {"members_present": "6", f"yes-{ctx['council_nominee'].pk}": "6", "version": "x1"},
+        ),
+        409,
+        "chưa lưu gì",
+    ),
+    Case(
+        "council-members-version-negative",
+        "sam",
+        post(
+            lambda ctx: reverse("awards:council-members", args=[ctx["council_open"].pk]),
+            {"member-0-name": "Nguyễn Văn A", "member-0-present": "on", "version": "-5"},
+        ),
+        409,
+        "chưa lưu gì",
+    ),
 ]

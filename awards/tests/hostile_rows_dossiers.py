@@ -278,4 +278,33 @@ CASES = [
         200,
         "Trạng thái lọc không hợp lệ",
     ),
+    # A version sent back that is not a small number is never current: refused as stale, nothing saved.
+    Case(
+        "dossier-minutes-version-letters",
+        "alice",
+        post(_url("minutes-edit", "hd_draft"), lambda ctx: _minutes(ctx, version="abc")),
+        409,
+        "chưa lưu gì",
+    ),
+    Case(
+        "dossier-minutes-version-huge",
+        "alice",
+        post(_url("minutes-edit", "hd_draft"), lambda ctx: _minutes(ctx, version="9" * 30)),
+        409,
+        "chưa lưu gì",
+    ),
+    Case(
+        "dossier-discipline-version-negative",
+        "alice",
+        post(_url("nominee-discipline", "hd_olga"), {"discipline": "clear", "version": "-1"}),
+        409,
+        "chưa lưu gì",
+    ),
+    Case(
+        "dossier-report-version-fullwidth",
+        "olga",
+        post(_url("report-edit", "hd_olga"), {"achievements": "Bản khác.", "version": "１"}),
+        409,
+        "chưa lưu gì",
+    ),
 ]

@@ -13,6 +13,7 @@ from awards.dossiers import services
 from awards.dossiers.views.pages import visible_dossier
 from core.dates import date_read
 from core.numbers import percent
+from core.versions import StaleVersion, seen_at_read, version_read
 
 
 def _rows(dossier, minutes, typed, errors) -> list[dict]:
@@ -46,6 +47,9 @@ def _context(dossier, typed=None, errors=None) -> dict:
     return {
         "dossier": dossier,
         "minutes": minutes,
+        # After a refusal for staleness, the next save is knowingly based on what is there now.
+        "version": minutes.version if minutes is not None else 0,
+        "seen_at": timezone.now().isoformat(),
         "rows": _rows(dossier, minutes, typed, errors),
         "errors": errors,
         "form": {
@@ -87,7 +91,18 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         votes={n.pk: (post.get(f"yes-{n.pk}", ""), post.get(f"no-{n.pk}", "")) for n in dossier.nominees.all()},
     )
     try:
-        services.minutes_save(dossier=dossier, actor=request.user, data=data)
+        services.minutes_save(
+            dossier=dossier,
+            actor=request.user,
+            data=data,
+            based_on=version_read(post.get("version")),
+            seen_at=seen_at_read(post.get("seen_at")),
+        )
+    except StaleVersion as exc:
+        messages.error(request, str(exc))
+        dossier = visible_dossier(request, pk)
+        context = _context(dossier, typed=post, errors=errors) | {"can_edit": True, "stale_changes": exc.changes}
+        return render(request, "awards/dossiers/minutes.html", context, status=409)
     except services.DossierInvalid as exc:
         messages.error(request, "Chưa lưu biên bản: hãy sửa các ô được đánh dấu.")
         context = _context(dossier, typed=post, errors=exc.errors | errors) | {"can_edit": True}

@@ -12,7 +12,7 @@ from awards.dossiers import services
 from awards.dossiers.models import AchievementReport, Nominee
 from awards.dossiers.papers.reports import report_kind
 from awards.dossiers.prefill import report_prefill
-from awards.dossiers.views.pages import visible_dossier
+from awards.dossiers.views.pages import detail_context, visible_dossier
 from core.dates import date_read
 from core.versions import StaleVersion, seen_at_read, version_read
 from units.models import Official
@@ -86,7 +86,18 @@ def nominee_discipline(request: HttpRequest, pk: int) -> HttpResponse:
             discipline=request.POST.get("discipline", ""),
             until=until,
             note=request.POST.get("discipline_note", ""),
+            based_on=version_read(request.POST.get("version")),
+            seen_at=seen_at_read(request.POST.get("seen_at")),
         )
+    except StaleVersion as exc:
+        # The dossier's page again, with what changed and this nominee's attestation as typed (its form open).
+        messages.error(request, str(exc))
+        context = detail_context(request, visible_dossier(request, nominee.dossier_id))
+        typed = {
+            name: request.POST.get(name, "")[:2000] for name in ("discipline", "discipline_until", "discipline_note")
+        }
+        context |= {"stale_changes": exc.changes, "typed_discipline": typed | {"nominee": nominee.pk}}
+        return render(request, "awards/dossiers/detail.html", context, status=409)
     except services.DossierInvalid as exc:
         messages.error(request, "Chưa lưu: " + " ".join(exc.errors.values()))
     except services.DossierError as exc:
