@@ -7,7 +7,7 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self) -> None:
-        from awards import home  # noqa: F401  (the home page's awards panel)
+        from awards import audit, home  # noqa: F401  (the audit log's sources; the home page's awards panel)
         from awards.catalogue import plan  # noqa: F401  (the plan's award forms: a section of every plan)
         from awards.council import papers as council_papers  # noqa: F401  (the ward council's minutes: a document)
         from awards.decisions import papers as decision_papers  # noqa: F401  (the decision, certificates: documents)

@@ -15,6 +15,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import permissions  # registers the shared rules
+        from core.audit import admin_log  # noqa: F401 - the admin's LogEntry, a source of the audit log
+        from core.audit import permissions as audit_permissions  # noqa: F401
         from core.converters import converters_register
         from core.security import middleware  # noqa: F401 - starts a signed-in session's idle clock
 

@@ -9,6 +9,7 @@ class CriteriaConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
+        from criteria import audit  # noqa: F401  (the indicators' history: a source of the audit log)
         from criteria.models import Indicator, IndicatorVersion
         from criteria.services import indicator_thresholds_restore
 

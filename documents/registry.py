@@ -40,6 +40,9 @@ class DocumentKind:
     """A merged print ("In tất cả giấy khen của quyết định N"): the records of `parts_kind` it is made of, in
     order; each part's own document is made (or reused) and the files joined, the progress counted per part."""
     parts_kind: str = ""
+    on_download: Callable[[object, object], None] | None = None
+    """on_download(user, record): called when someone who may read it downloads the file (after can_view), e.g. to
+    log who took a copy of a record holding personal data (Mẫu 03, DOMAIN.md §7); None: nothing is called."""
 
 
 class KindUnknown(LookupError):

@@ -61,6 +61,8 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     if document is None:
         raise Http404
     kind, record = _readable(request.user, document.kind, document.record_id)
+    if kind.on_download is not None:
+        kind.on_download(request.user, record)
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=kind.filename(record), content_type="application/pdf"
     )

@@ -9,7 +9,7 @@ class EmulationConfig(AppConfig):
     def ready(self) -> None:
         # Each wing registers what it owns: its permission rules (and, from wings that have them,
         # notification kinds, home-page panels and workflow effects).
-        from emulation import home  # noqa: F401  (the home page's panels)
+        from emulation import audit, home  # noqa: F401  (the audit log's sources; the home page's panels)
         from emulation.initiatives import permissions as initiative_permissions  # noqa: F401
         from emulation.plan import document as plan_document  # noqa: F401  (the plan as a PDF: a kind of document)
         from emulation.plan import permissions as plan_permissions  # noqa: F401

@@ -7,4 +7,4 @@ class UnitsConfig(AppConfig):
     verbose_name = "Tổ chức bộ máy"
 
     def ready(self) -> None:
-        from units import permissions  # noqa: F401  (registers the app's rules)
+        from units import audit, permissions  # noqa: F401  (the app's rules; its sources of the audit log)

@@ -130,3 +130,36 @@ class Official(models.Model):
     @property
     def leads_unit(self) -> bool:
         return self.is_active and self.leadership in (self.Leadership.HEAD, self.Leadership.DEPUTY)
+
+
+class PersonalDataAccess(models.Model):
+    """Someone read or exported an official's personal data (DOMAIN.md §7): who, whose, what, from which page,
+    when. Written only by units.privacy.personal_data_seen; holds none of the personal data itself."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", "xem hồ sơ"
+        EXPORT = "export", "xuất danh sách"
+        REPORT_PDF = "report_pdf", "tải Mẫu 03"
+
+    official = models.ForeignKey(
+        Official, verbose_name="cán bộ, công chức", on_delete=models.CASCADE, related_name="personal_data_accesses"
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người xem", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    viewer_name = models.CharField("người xem", max_length=150)
+    """The viewer's name as it was (the account may be renamed or removed later)."""
+    action = models.CharField("việc", max_length=20, choices=Action.choices)
+    page = models.CharField("trang", max_length=200)
+    path = models.CharField("đường dẫn", max_length=300, blank=True)
+    count = models.PositiveIntegerField("số cán bộ trong lần xem/xuất", default=1)
+    at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lượt xem dữ liệu cá nhân"
+        verbose_name_plural = "lượt xem dữ liệu cá nhân"
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["official", "-at", "-id"], name="personal_access_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_name} — {self.get_action_display()} — {self.official.full_name}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from units import selectors
 from units.forms import OwnProfileForm
 from units.models import Unit
+from units.privacy import Action, personal_data_log, personal_data_seen
 from units.services import official_update_own
 
 
@@ -23,6 +24,10 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
         (official, request.user.has_perm("units.view_personal_data", official))
         for official in selectors.unit_officials(unit)
     ]
+    shown = [official for official, personal in officials if personal]
+    personal_data_seen(
+        viewer=request.user, officials=shown, action=Action.VIEW, page=f"Trang đơn vị {unit.name}", path=request.path
+    )
     return render(request, "units/unit_detail.html", {"unit": unit, "officials": officials})
 
 
@@ -36,4 +41,5 @@ def own_profile(request: HttpRequest) -> HttpResponse:
         official_update_own(official=official, actor=request.user, data=form.cleaned_data)
         messages.success(request, "Đã lưu thông tin cá nhân.")
         return redirect("units:own-profile")
-    return render(request, "units/own_profile.html", {"official": official, "form": form})
+    context = {"official": official, "form": form, "log": personal_data_log(official, request.GET.get("trang"))}
+    return render(request, "units/own_profile.html", context)

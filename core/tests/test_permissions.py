@@ -62,6 +62,7 @@ ROW_MODULES = [
         "documents.tests.url_rows_documents",
         "documents.tests.url_rows_verification",
         "core.tests.url_rows_security",
+        "core.tests.url_rows_audit",
     )
 ]
 MODULE_OF = {}

@@ -16,6 +16,7 @@ from documents.frame import Frame
 from documents.models import Document
 from documents.registry import DocumentKind, document_kind_register, version_of
 from emulation.plan.document import place_of
+from units.privacy import Action, personal_data_seen
 
 COLLECTIVE, INDIVIDUAL = "awards.collective_report", "awards.individual_report"
 
@@ -121,6 +122,13 @@ def _filename(report: AchievementReport) -> str:
     return f"bao-cao-thanh-tich-{form}-{report.nominee_id}.pdf"
 
 
+def _individual_downloaded(user, report: AchievementReport) -> None:
+    """Mẫu 03 prints the nominee's short CV (birth date, ethnicity, hometown, residence): log who took a copy."""
+    dossier = report.nominee.dossier
+    page = f"Báo cáo thành tích Mẫu 03 (PDF), đề nghị {dossier.award_form.name} năm {dossier.campaign.year}"
+    personal_data_seen(viewer=user, officials=[report.nominee.official], action=Action.REPORT_PDF, page=page)
+
+
 for _key, _template in ((COLLECTIVE, "report_collective"), (INDIVIDUAL, "report_individual")):
     document_kind_register(
         DocumentKind(
@@ -133,5 +141,6 @@ for _key, _template in ((COLLECTIVE, "report_collective"), (INDIVIDUAL, "report_
             filename=_filename,
             model=AchievementReport,
             frozen=lambda report: frozen(report.nominee.dossier),
+            on_download=_individual_downloaded if _key == INDIVIDUAL else None,
         )
     )

@@ -16,6 +16,7 @@ from awards.dossiers.views.pages import detail_context, visible_dossier
 from core.dates import date_read
 from core.versions import StaleVersion, seen_at_read, version_read
 from units.models import Official
+from units.privacy import Action, personal_data_seen
 
 
 def _back(request: HttpRequest, nominee: Nominee) -> HttpResponse:
@@ -141,6 +142,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     nominee = visible_nominee(request, pk)
     report = AchievementReport.objects.select_related("confirmed_by__official").get(nominee=nominee)
     if request.method != "POST":
+        if nominee.kind == Nominee.Kind.INDIVIDUAL:  # Mẫu 03's short CV: personal data (DOMAIN.md §7)
+            dossier = nominee.dossier
+            page = f"Báo cáo thành tích Mẫu 03, đề nghị {dossier.award_form.name} năm {dossier.campaign.year}"
+            personal_data_seen(
+                viewer=request.user, officials=[nominee.official], action=Action.VIEW, page=page, path=request.path
+            )
         return render(request, "awards/dossiers/report.html", _report_context(request, nominee, report))
     if not request.user.has_perm("awards.write_report", nominee):
         messages.error(request, "Báo cáo thành tích không còn sửa được (hồ sơ đã gửi hoặc bạn không có quyền).")
