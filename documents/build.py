@@ -2,7 +2,8 @@
 hash and the record's version, or record why it could not be made.
 
 Safe to run twice: a document already made is left alone. A render the worker did not survive (the message comes
-back: late acknowledgement) is tried again, at most MAX_ATTEMPTS times, then recorded as failed.
+back: late acknowledgement) is tried again, at most MAX_ATTEMPTS times, then recorded as failed. Each document's
+file has its own name: a retry replaces what a dead run left there, and a run finishing second stores nothing.
 """
 
 import hashlib
@@ -124,7 +125,9 @@ def document_build(*, document_id: int, queued_only: bool = False) -> Document |
         return _fail(document, f"Lỗi hệ thống khi tạo tệp PDF ({type(exc).__name__}); đã ghi vào nhật ký.")
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
-        document.file.save(f"{document.kind.replace('.', '-')}-{document.record_id}.pdf", ContentFile(pdf), save=False)
+        if document.status != Document.Status.RENDERING:
+            return document  # another run of the same message finished (or failed) it first: its file stands
+        _file_store(document, pdf)
         document.sha256 = hashlib.sha256(pdf).hexdigest()
         document.record_version = version
         document.status = Document.Status.READY
@@ -132,6 +135,17 @@ def document_build(*, document_id: int, queued_only: bool = False) -> Document |
         document.rendered_at = timezone.now()
         document.save()
     return document
+
+
+def _file_store(document: Document, pdf: bytes) -> None:
+    """Store the file under the document's own name. A file already there was left by an earlier run of this same
+    document that died between writing it and committing (under the row lock no other run is writing): it is
+    replaced, never kept beside a second copy."""
+    name = f"{document.kind.replace('.', '-')}-{document.record_id}-{document.pk}.pdf"
+    storage, path = document.file.storage, document.file.field.generate_filename(document, name)
+    if storage.exists(path):
+        storage.delete(path)
+    document.file.save(name, ContentFile(pdf), save=False)
 
 
 def _fail(document: Document, reason: str) -> Document:
