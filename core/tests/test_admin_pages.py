@@ -320,6 +320,7 @@ def test_stored_scores_are_shown_but_never_edited_in_the_admin(client, admin_dat
 NOT_IN_ADMIN = {
     "core.notification": "a person's own messages, read in the bell; the admin role has no right to them",
     "core.pendingtask": "the task outbox, emptied within a minute by the beat job",
+    "units.personaldataaccess": "who saw an official's personal data: shown to that official on their own page",
     "emulation.evidence": "listed with its entry on the report's page, linked to its download",
     "emulation.reportreminder": "a log the beat jobs read to stay idempotent; the matrix shows the urges",
     "emulation.importjob": "each import has its own progress page in the portal",
